@@ -26,7 +26,9 @@ import java.util.function.Supplier;
  * <p><b>Logits.</b> The {@code ...FromLogits} methods take unnormalised log-probabilities and work
  * through {@code logSoftmax}, which never overflows: logits of magnitude 1e4 in float32 are fine, where
  * {@code softmax} followed by {@code log} would give ln 0 = −∞. A logit of −∞ masks its category
- * (probability exactly 0); +∞ and NaN logits are not supported.
+ * (probability exactly 0); a finite logit means p &gt; 0, even where exp underflows to 0 in floating
+ * point, so a category masked in Q but not in P gives KL(P‖Q) = +∞. +∞ and NaN logits are not
+ * supported.
  *
  * <p><b>Checks and types.</b> Shapes must be equal (no broadcasting) and have a non-empty last axis,
  * else {@link dev.kl4j.core.InvalidArgumentException} naming the argument. Values are <em>not</em>
@@ -58,8 +60,15 @@ public final class DjlDivergences {
         return withIntermediatesClosed(() -> {
             NDArray logP = logitsP.logSoftmax(-1);
             NDArray logQ = logitsQ.logSoftmax(-1);
-            NDArray p = logP.exp();
-            return p.mul(maskWhereZero(p, logP.sub(logQ))).sum(new int[] {-1});
+            NDArray inP = inSupport(logP);
+            NDArray inQ = inSupport(logQ);
+            // ln p − ln q only where both are finite, 0 elsewhere, before multiplying by p (no 0·∞).
+            NDArray logRatio = NDArrays.where(inP.logicalAnd(inQ), logP.sub(logQ), zero(logP));
+            NDArray kl = logP.exp().mul(logRatio).sum(new int[] {-1});
+            // A category in P's support but masked in Q makes KL +∞, even when p underflows to 0.
+            NDArray missingInQ = inP.logicalAnd(inQ.logicalNot()).toType(logP.getDataType(), false)
+                    .sum(new int[] {-1});
+            return NDArrays.where(missingInQ.eq(0f), kl, infinity(kl));
         });
     }
 
@@ -109,8 +118,7 @@ public final class DjlDivergences {
         DjlChecks.requireCategoryAxis("logits", logits);
         return withIntermediatesClosed(() -> {
             NDArray logP = logits.logSoftmax(-1);
-            NDArray p = logP.exp();
-            NDArray h = p.mul(maskWhereZero(p, logP)).sum(new int[] {-1}).neg();
+            NDArray h = logP.exp().mul(maskOutsideSupport(logP, logP)).sum(new int[] {-1}).neg();
             return h;
         });
     }
@@ -155,8 +163,8 @@ public final class DjlDivergences {
             NDArray gap = logP.sub(logQ);
             NDArray finiteGap = NDArrays.where(gap.isNaN().logicalNot(), gap, zero(gap));
             NDArray logM = logP.maximum(logQ).add(Activation.softPlus(finiteGap.abs().neg())).sub(LN_2);
-            NDArray fromP = p.mul(maskWhereZero(p, logP.sub(logM))).sum(new int[] {-1});
-            NDArray fromQ = q.mul(maskWhereZero(q, logQ.sub(logM))).sum(new int[] {-1});
+            NDArray fromP = p.mul(maskOutsideSupport(logP, logP.sub(logM))).sum(new int[] {-1});
+            NDArray fromQ = q.mul(maskOutsideSupport(logQ, logQ.sub(logM))).sum(new int[] {-1});
             NDArray js = fromP.add(fromQ).mul(0.5f);
             return js;
         });
@@ -202,16 +210,25 @@ public final class DjlDivergences {
         return result;
     }
 
+    /** True where ln p &gt; −∞: the category is in the distribution's support (p &gt; 0 in exact arithmetic). */
+    private static NDArray inSupport(NDArray logProbs) {
+        return logProbs.gt(Float.NEGATIVE_INFINITY);
+    }
+
     /**
-     * {@code values} where {@code p > 0}, else exactly 0: the term p·value is then 0, and so is its gradient.
+     * {@code values} where ln p &gt; −∞, else exactly 0: the term p·value is then 0 and so is its gradient.
      * (DJL's {@code where} broadcasts only its last argument, so the full-shape array comes first.)
      */
-    private static NDArray maskWhereZero(NDArray p, NDArray values) {
-        return NDArrays.where(p.gt(0f), values, zero(values));
+    private static NDArray maskOutsideSupport(NDArray logProbs, NDArray values) {
+        return NDArrays.where(inSupport(logProbs), values, zero(values));
     }
 
     private static NDArray zero(NDArray like) {
         return like.getManager().zeros(new Shape(), like.getDataType());
+    }
+
+    private static NDArray infinity(NDArray like) {
+        return like.getManager().full(new Shape(), Float.POSITIVE_INFINITY, like.getDataType());
     }
 
     private static NDArray one(NDArray like) {

@@ -126,6 +126,17 @@ class DjlDivergencesTest {
     }
 
     @Test
+    void categoryMaskedOnlyInQGivesInfinityEvenWhenPUnderflows() {
+        // p_2 = e^-200 / (1 + e^-200) underflows to 0 in float32 but is > 0: KL(P‖Q) = +∞ as in SciPy.
+        NDArray a = manager.create(new float[] {0f, -200f});
+        NDArray b = manager.create(new float[] {0f, NEG_INF});
+        assertEquals(0f, a.softmax(-1).toFloatArray()[1], "precondition: p underflows");
+        assertEquals(Float.POSITIVE_INFINITY, DjlDivergences.categoricalKlFromLogits(a, b).getFloat());
+        // ...while the reverse direction is finite: KL(Q‖P) = −ln p_1 = ln(1 + e^-200) ≈ 0.
+        assertEquals(0.0, DjlDivergences.reverseKlFromLogits(a, b).getFloat(), 1e-7);
+    }
+
+    @Test
     void hugeLogitsStayFiniteThroughLogSoftmax() {
         // p ≈ [1, e^-1e4, e^-2e4], q ≈ [e^-1e4, 1, e^-2e4]: KL = 1·(0 − (−1e4)) = 1e4 up to e^-1e4.
         NDArray a = manager.create(new float[] {1e4f, 0f, -1e4f});
