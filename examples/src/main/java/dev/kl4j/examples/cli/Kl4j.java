@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
+            BenchCommand.class,
         })
 public final class Kl4j implements Runnable {
 
