@@ -48,15 +48,13 @@ final class Nd4jChecks {
      */
     static void requireProbabilityRows(String name, INDArray p) {
         requireRank(name, p, 2, "[batch, categories] matrix of probabilities");
-        if (containsNaN(p)) {
-            throw new InvalidArgumentException(name, name + " contains NaN");
+        if (BooleanIndexing.or(p, Conditions.notFinite())) {
+            throw new InvalidArgumentException(name, name + (containsNaN(p) ? " contains NaN"
+                    : " contains an infinity; probabilities must be finite"));
         }
         if (p.minNumber().doubleValue() < 0) {
             throw new InvalidArgumentException(name, name + " has a negative entry (min "
                     + p.minNumber() + "); probabilities must be >= 0");
-        }
-        if (BooleanIndexing.or(p, Conditions.isInfinite())) {
-            throw new InvalidArgumentException(name, name + " contains +Infinity; probabilities must be finite");
         }
         double tolerance = p.dataType() == DataType.DOUBLE ? 1e-6 : 1e-4;
         INDArray rowSums = p.sum(1);
@@ -69,8 +67,15 @@ final class Nd4jChecks {
         }
     }
 
-    /** Rows of logits: no NaN, no +∞, and at least one finite entry per row (−∞ masks a category). */
-    static void requireLogitRows(String name, INDArray logits, INDArray rowMax) {
+    /**
+     * Rows of logits: no NaN, no +∞, and at least one finite entry per row (−∞ masks a category).
+     *
+     * @return whether any logit is −∞ (one fused pass decides the common all-finite case)
+     */
+    static boolean requireLogitRows(String name, INDArray logits, INDArray rowMax) {
+        if (!BooleanIndexing.or(logits, Conditions.notFinite())) {
+            return false;
+        }
         if (containsNaN(logits)) {
             throw new InvalidArgumentException(name, name + " contains NaN");
         }
@@ -81,6 +86,7 @@ final class Nd4jChecks {
             throw new InvalidArgumentException(name, name + " has a row that is all -Infinity; "
                     + "at least one category needs a finite logit");
         }
+        return true;
     }
 
     /** Elementwise parameters (concentrations, rates) must be finite and strictly positive. */

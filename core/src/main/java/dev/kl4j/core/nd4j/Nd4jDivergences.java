@@ -1,8 +1,6 @@
 package dev.kl4j.core.nd4j;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.BooleanIndexing;
-import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -154,13 +152,13 @@ public final class Nd4jDivergences {
     private record SoftmaxRows(INDArray logProbs, INDArray probs, boolean hasMaskedCategory) {
         static SoftmaxRows of(String name, INDArray logits) {
             INDArray rowMax = logits.max(true, 1);
-            Nd4jChecks.requireLogitRows(name, logits, rowMax);
+            boolean hasMaskedCategory = Nd4jChecks.requireLogitRows(name, logits, rowMax);
             INDArray shifted = logits.subColumnVector(rowMax);
             INDArray exp = Transforms.exp(shifted, true);
             INDArray sum = exp.sum(true, 1);
             INDArray logProbs = shifted.subiColumnVector(Transforms.log(sum, true));
             INDArray probs = exp.diviColumnVector(sum);
-            return new SoftmaxRows(logProbs, probs, BooleanIndexing.or(logits, Conditions.isInfinite()));
+            return new SoftmaxRows(logProbs, probs, hasMaskedCategory);
         }
 
         /** True where the category is excluded (logit −∞). */
