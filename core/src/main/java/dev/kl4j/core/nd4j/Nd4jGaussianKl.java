@@ -3,6 +3,7 @@ package dev.kl4j.core.nd4j;
 import dev.kl4j.core.InvalidArgumentException;
 import java.util.Arrays;
 import java.util.List;
+import org.nd4j.linalg.api.blas.BlasException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -10,16 +11,27 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * KL divergence between multivariate normals with full covariances, for a batch of pairs, through
- * {@code Nd4j.linalg()} Cholesky factors and triangular solves (no explicit inverse, no determinant):
+ * Cholesky factors and one batched triangular solve (no explicit inverse, no determinant):
  * <pre>
- *   Σp = Lp Lpᵀ,  Σq = Lq Lqᵀ
+ *   Σp = Lp Lpᵀ,  Σq = Lq Lqᵀ,   X = Lq⁻¹ [Lp | μq − μp]
  *   KL(N(μp, Σp) ‖ N(μq, Σq)) = Σ ln diag Lq − Σ ln diag Lp
  *                               + ½ (‖Lq⁻¹ Lp‖²_F + ‖Lq⁻¹ (μq − μp)‖² − d)
+ *                             = Σ ln diag Lq − Σ ln diag Lp + ½ (‖X‖²_F − d)
  * </pre>
- * as in PyTorch's {@code _kl_multivariatenormal_multivariatenormal}. Both Lq⁻¹ products are
- * triangular solves Lq X = B. Covariances must be symmetric (to 1e-8 of their largest entry in float64,
- * 1e-5 in float32) and positive-definite, otherwise an error names {@code covarianceP} or
- * {@code covarianceQ} and the batch index.
+ * as in PyTorch's {@code _kl_multivariatenormal_multivariatenormal}.
+ *
+ * <p><b>Which ND4J routines.</b> The factors come from LAPACK {@code potrf} through
+ * {@code Nd4j.getBlasWrapper().lapack()} (one matrix at a time; it reads the lower triangle and reports
+ * a non-positive-definite matrix), and the solve is {@code Nd4j.linalg().triangularSolve}, batched.
+ * {@code Nd4j.linalg().cholesky} is deliberately not used: in ND4J 1.0.0-M2.1 it first validates every
+ * matrix with an exact (bitwise) symmetry test, a determinant and an explicit inverse, which rejects
+ * covariances that are symmetric only to rounding or whose determinant under- or overflows, and took
+ * about 1.9 s per 256 × 256 matrix here (potrf: a few milliseconds). ND4J's BLAS {@code trsm} wrapper
+ * left its right-hand side unchanged in a probe, so it is not used either.
+ *
+ * <p>Covariances must be symmetric to 1e-8 of their largest entry in float64 (1e-5 in float32) and
+ * positive-definite, otherwise an error names {@code covarianceP} or {@code covarianceQ} and the batch
+ * index. float32 and float64 both work; the result has the input type.
  */
 public final class Nd4jGaussianKl {
     private Nd4jGaussianKl() {
@@ -47,13 +59,13 @@ public final class Nd4jGaussianKl {
         INDArray halfLogDetP = sumLogDiagonal(lowerP);
         INDArray halfLogDetQ = sumLogDiagonal(lowerQ);
 
-        INDArray whitenedP = Nd4j.linalg().triangularSolve(lowerQ, lowerP, true, false);       // Lq⁻¹ Lp
-        INDArray trace = whitenedP.mul(whitenedP).sum(1, 2);
+        // One solve for both quadratic terms: X = Lq⁻¹ [Lp | μq − μp], ‖X‖²_F = trace term + Mahalanobis term.
         INDArray meanGap = meanQ.sub(meanP).reshape(batch, d, 1);
-        INDArray whitenedGap = Nd4j.linalg().triangularSolve(lowerQ, meanGap, true, false);    // Lq⁻¹(μq − μp)
-        INDArray mahalanobis = whitenedGap.mul(whitenedGap).sum(1, 2);
+        INDArray rightHandSides = Nd4j.concat(2, lowerP, meanGap);
+        INDArray solved = Nd4j.linalg().triangularSolve(lowerQ, rightHandSides, true, false);
+        INDArray squaredNorms = solved.mul(solved).sum(1, 2);
 
-        return halfLogDetQ.subi(halfLogDetP).addi(trace.addi(mahalanobis).subi(d).muli(0.5));
+        return halfLogDetQ.subi(halfLogDetP).addi(squaredNorms.subi(d).muli(0.5));
     }
 
     /**
@@ -109,33 +121,22 @@ public final class Nd4jGaussianKl {
     }
 
     /**
-     * Batched Cholesky factor; ND4J reports a failure as a RuntimeException (and logs the native error),
-     * which becomes an error naming the argument and the first failing batch index.
+     * Lower Cholesky factors of a batch {@code [B, d, d]}, by LAPACK {@code potrf} per matrix (it reads
+     * the lower triangle only and zeroes the upper one); a failure names the argument and batch index.
      */
     private static INDArray cholesky(String name, INDArray covariances) {
-        try {
-            return Nd4j.linalg().cholesky(covariances);
-        } catch (RuntimeException e) {
-            throw new InvalidArgumentException(name, name + firstFailingIndex(covariances)
-                    + " is not positive-definite (Cholesky factorisation failed)");
-        }
-    }
-
-    private static String firstFailingIndex(INDArray covariances) {
+        INDArray factors = Nd4j.create(covariances.dataType(), covariances.shape());
         for (long b = 0; b < covariances.size(0); b++) {
-            INDArray diagonal = Nd4j.linalg().diag_part(covariances.slice(b));
-            if (diagonal.minNumber().doubleValue() <= 0) {
-                return "[" + b + "]";     // a non-positive variance: cheap to find without refactoring
-            }
-        }
-        for (long b = 0; b < covariances.size(0); b++) {
+            INDArray factor = covariances.slice(b).dup('f');     // potrf works in place, column-major
             try {
-                Nd4j.linalg().cholesky(covariances.slice(b).dup());
-            } catch (RuntimeException e) {
-                return "[" + b + "]";
+                Nd4j.getBlasWrapper().lapack().potrf(factor, true);
+            } catch (BlasException e) {
+                throw new InvalidArgumentException(name, name + "[" + b + "] is not positive-definite "
+                        + "(Cholesky factorisation failed: " + e.getMessage() + ")");
             }
+            factors.slice(b).assign(factor);
         }
-        return "";
+        return factors;
     }
 
     /** Σ_i ln L_ii for each matrix of the batch = ½ ln det Σ. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kl4j.core.InvalidArgumentException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,17 +45,16 @@ class Nd4jGaussianKlTest {
         assertEquals(KL_PQ, kl.getDouble(0), 1e-5 * KL_PQ);
     }
 
-    @Test
-    void isotropicCaseMatchesUnivariateClosedForm() {
+    @ParameterizedTest
+    @CsvSource({"5, 2.5", "300, 0.01"})   // det(0.01·I_300) = 1e-600 underflows: factors, never determinants
+    void isotropicCaseMatchesUnivariateClosedForm(int d, double variance) {
         // N(μ, σ²I_d) vs N(0, I_d): d·½(σ² − 1 − ln σ²) + ½|μ|²
-        int d = 5;
-        double variance = 2.5;
         INDArray mean = Nd4j.linspace(DataType.DOUBLE, -1, 0.5, d).reshape(1, d);
         INDArray cov = Nd4j.eye(d).castTo(DataType.DOUBLE).muli(variance).reshape(1, d, d);
         double expected = d * 0.5 * (variance - 1 - Math.log(variance)) + 0.5 * mean.mul(mean).sumNumber().doubleValue();
         double kl = Nd4jGaussianKl.mvn(mean, cov, Nd4j.zeros(DataType.DOUBLE, 1, d),
                 Nd4j.eye(d).castTo(DataType.DOUBLE).reshape(1, d, d)).getDouble(0);
-        assertEquals(expected, kl, 1e-12);
+        assertEquals(expected, kl, 1e-12 * expected);
     }
 
     @Test
@@ -71,6 +72,16 @@ class Nd4jGaussianKlTest {
                 () -> Nd4jGaussianKl.mvn(means, asymmetric, means, good)).argument());
         assertEquals("covarianceP", assertThrows(InvalidArgumentException.class,
                 () -> Nd4jGaussianKl.mvn(means, good.reshape(4, 2), means, good)).argument());
+    }
+
+    @Test
+    void covarianceSymmetricOnlyToRoundingIsAccepted() {
+        double[][] nearlySymmetric = {SIGMA_P[0].clone(), SIGMA_P[1].clone(), SIGMA_P[2].clone()};
+        nearlySymmetric[0][1] = Math.nextUp(nearlySymmetric[0][1]);
+        double kl = Nd4jGaussianKl.mvn(Nd4j.createFromArray(new double[][] {MU_P}),
+                Nd4j.createFromArray(new double[][][] {nearlySymmetric}), Nd4j.createFromArray(new double[][] {MU_Q}),
+                Nd4j.createFromArray(new double[][][] {SIGMA_Q})).getDouble(0);
+        assertEquals(KL_PQ, kl, 1e-12);
     }
 
     private static float[] toFloat(double[] x) {
