@@ -79,6 +79,32 @@ class FusedKernelTest {
     }
 
     @Test
+    void longInputsMatchScipyOnBothPaths() {
+        // n = 1000; a = np.arange(1, n+1, dtype=float); a[::10] = 0; p = a/a.sum(); q = np.full(n, 1/n)
+        // b = np.arange(n, 0, -1, dtype=float); r = b/b.sum()
+        int n = 1000;
+        double[] p = new double[n];
+        double[] q = new double[n];
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i % 10 == 0 ? 0.0 : (i + 1) / 450900.0; // a.sum() = 450900
+            q[i] = 1.0 / n;
+            r[i] = (n - i) / 500500.0;
+        }
+        // rel_entr(p, q).sum(), entropy(p), rel_entr(p, r).sum(), rel_entr(r, p).sum()
+        double klPq = 0.2975053209047215;
+        double entropyP = 6.610249958077415;
+        double klPr = 1.1017932275506688;
+        for (FusedKernel kernel : List.of(SCALAR, vector())) {
+            assertEquals(klPq, kernel.relativeEntropy(p, q).value(), 1e-13 * klPq);
+            assertEquals(entropyP, kernel.entropy(p).value(), 1e-13 * entropyP);
+            assertEquals(klPr, kernel.relativeEntropy(p, r).value(), 1e-13 * klPr);
+            assertEquals(Double.POSITIVE_INFINITY, kernel.relativeEntropy(r, p).value());
+        }
+        assertEquals(klPq, DiscreteDivergences.kl(p, q), 1e-13 * klPq);
+    }
+
+    @Test
     void zeroLanesAreMaskedNotNaN() {
         int n = 64;
         double[] p = new double[n];
