@@ -29,7 +29,13 @@ public final class DiscreteDivergences {
 
     // ---------------------------------------------------------------- KL, entropy, cross-entropy
 
-    /** {@link #kl(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}. */
+    /**
+     * {@link #kl(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}.
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @return the value (see the full overload)
+     */
     public static double kl(double[] p, double[] q) {
         return kl(p, q, DiscreteOptions.DEFAULT);
     }
@@ -42,6 +48,9 @@ public final class DiscreteDivergences {
      * <p>SciPy: {@code scipy.special.rel_entr(p, q).sum()}, or {@code scipy.stats.entropy(p, q, base)}
      * (which always normalises).
      *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @param options base, normalisation and smoothing
      * @return KL(P‖Q) in the options' base, in [0, +∞]
      */
     public static double kl(double[] p, double[] q, DiscreteOptions options) {
@@ -62,7 +71,12 @@ public final class DiscreteDivergences {
         return kernel.relativeEntropy(pp, qq).value();
     }
 
-    /** {@link #entropy(double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}. */
+    /**
+     * {@link #entropy(double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}.
+     *
+     * @param p P, a probability vector
+     * @return the value (see the full overload)
+     */
     public static double entropy(double[] p) {
         return entropy(p, DiscreteOptions.DEFAULT);
     }
@@ -73,6 +87,8 @@ public final class DiscreteDivergences {
      * <p>SciPy: {@code scipy.stats.entropy(p, base=base)} (note that SciPy's {@code entropy(p, q)} with
      * two arguments is the KL divergence, {@link #kl}).
      *
+     * @param p P, a probability vector
+     * @param options base, normalisation and smoothing
      * @return H(P) in the options' base
      */
     public static double entropy(double[] p, DiscreteOptions options) {
@@ -93,7 +109,13 @@ public final class DiscreteDivergences {
         return kernel.entropy(ProbabilityVectors.prepare(p, "p", options)).value();
     }
 
-    /** {@link #crossEntropy(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}. */
+    /**
+     * {@link #crossEntropy(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}.
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @return the value (see the full overload)
+     */
     public static double crossEntropy(double[] p, double[] q) {
         return crossEntropy(p, q, DiscreteOptions.DEFAULT);
     }
@@ -104,6 +126,9 @@ public final class DiscreteDivergences {
      *
      * <p>SciPy: {@code -scipy.special.xlogy(p, q).sum()}.
      *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @param options base, normalisation and smoothing
      * @return H(P, Q) in the options' base, in [H(P), +∞]
      */
     public static double crossEntropy(double[] p, double[] q, DiscreteOptions options) {
@@ -124,7 +149,13 @@ public final class DiscreteDivergences {
 
     // ---------------------------------------------------------------- Jensen–Shannon
 
-    /** {@link #js(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}. */
+    /**
+     * {@link #js(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}.
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @return the value (see the full overload)
+     */
     public static double js(double[] p, double[] q) {
         return js(p, q, DiscreteOptions.DEFAULT);
     }
@@ -137,6 +168,9 @@ public final class DiscreteDivergences {
      * <p>SciPy: {@code scipy.spatial.distance.jensenshannon(p, q, base) ** 2} (SciPy returns the square
      * root, {@link #jsDistance}).
      *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @param options base, normalisation and smoothing
      * @return JS(P, Q) in the options' base
      */
     public static double js(double[] p, double[] q, DiscreteOptions options) {
@@ -160,7 +194,13 @@ public final class DiscreteDivergences {
         return 0.5 * sum;
     }
 
-    /** {@link #jsDistance(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}. */
+    /**
+     * {@link #jsDistance(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}.
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @return the value (see the full overload)
+     */
     public static double jsDistance(double[] p, double[] q) {
         return jsDistance(p, q, DiscreteOptions.DEFAULT);
     }
@@ -171,6 +211,9 @@ public final class DiscreteDivergences {
      *
      * <p>SciPy: {@code scipy.spatial.distance.jensenshannon(p, q, base)}.
      *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @param options base, normalisation and smoothing
      * @return √JS in [0, √ln 2] (base e) or [0, 1] (base 2)
      */
     public static double jsDistance(double[] p, double[] q, DiscreteOptions options) {
@@ -179,7 +222,14 @@ public final class DiscreteDivergences {
 
     // ---------------------------------------------------------------- Rényi
 
-    /** {@link #renyi(double[], double[], double, DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}. */
+    /**
+     * {@link #renyi(double[], double[], double, DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}.
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @param alpha the order, in [0, +∞]
+     * @return the value (see the full overload)
+     */
     public static double renyi(double[] p, double[] q, double alpha) {
         return renyi(p, q, alpha, DiscreteOptions.DEFAULT);
     }
@@ -201,6 +251,9 @@ public final class DiscreteDivergences {
      * SciPy has no Rényi divergence; the formulas follow van Erven &amp; Harremoës (2014), "Rényi
      * divergence and Kullback–Leibler divergence".
      *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @param options base, normalisation and smoothing
      * @param alpha the order, in [0, +∞]
      * @return D_α(P‖Q) in the options' base, in [0, +∞]
      * @throws InvalidArgumentException naming {@code "alpha"} for α &lt; 0 or NaN
@@ -278,7 +331,13 @@ public final class DiscreteDivergences {
 
     // ---------------------------------------------------------------- distances without logarithms
 
-    /** {@link #tv(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}. */
+    /**
+     * {@link #tv(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}.
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @return the value (see the full overload)
+     */
     public static double tv(double[] p, double[] q) {
         return tv(p, q, DiscreteOptions.DEFAULT);
     }
@@ -287,6 +346,11 @@ public final class DiscreteDivergences {
      * Total variation distance TV(P, Q) = ½ Σ_i |p_i − q_i|, in [0, 1]. Ignores the base.
      *
      * <p>SciPy: {@code 0.5 * scipy.spatial.distance.cityblock(p, q)}.
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @param options base, normalisation and smoothing
+     * @return TV(P, Q) in [0, 1]
      */
     public static double tv(double[] p, double[] q, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
@@ -297,29 +361,51 @@ public final class DiscreteDivergences {
         return 0.5 * sum;
     }
 
-    /** {@link #hellinger(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}. */
+    /**
+     * {@link #hellinger(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}.
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @return the value (see the full overload)
+     */
     public static double hellinger(double[] p, double[] q) {
         return hellinger(p, q, DiscreteOptions.DEFAULT);
     }
 
     /**
      * Hellinger distance H(P, Q) = √(½ Σ_i (√p_i − √q_i)²) = √(1 − BC), BC = Σ√(p_i q_i); in [0, 1].
-     * Computed from the squared differences, which stays accurate when P ≈ Q (1 − BC would cancel).
-     * Ignores the base.
+     * Computed from the squared differences, each as √p − √q = (p − q)/(√p + √q), which stays accurate
+     * when P ≈ Q (1 − BC, and even √p − √q, would cancel). Ignores the base.
      *
      * <p>SciPy: {@code scipy.spatial.distance.euclidean(np.sqrt(p), np.sqrt(q)) / np.sqrt(2)}.
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @param options base, normalisation and smoothing
+     * @return H(P, Q) in [0, 1]
      */
     public static double hellinger(double[] p, double[] q, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
         double sum = 0.0;
         for (int i = 0; i < pq[0].length; i++) {
-            double d = Math.sqrt(pq[0][i]) - Math.sqrt(pq[1][i]);
-            sum += d * d;
+            double pi = pq[0][i];
+            double qi = pq[1][i];
+            double rootSum = Math.sqrt(pi) + Math.sqrt(qi);
+            if (rootSum > 0.0) {
+                double d = (pi - qi) / rootSum; // = √p − √q without cancelling when p ≈ q
+                sum += d * d;
+            }
         }
         return Math.sqrt(0.5 * sum);
     }
 
-    /** {@link #chi2(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}. */
+    /**
+     * {@link #chi2(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}.
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @return the value (see the full overload)
+     */
     public static double chi2(double[] p, double[] q) {
         return chi2(p, q, DiscreteOptions.DEFAULT);
     }
@@ -330,6 +416,11 @@ public final class DiscreteDivergences {
      *
      * <p>SciPy: {@code scipy.stats.chisquare(p, q).statistic} for probability vectors (without the zero
      * conventions).
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @param options base, normalisation and smoothing
+     * @return χ²(P‖Q) in [0, +∞]
      */
     public static double chi2(double[] p, double[] q, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
@@ -349,7 +440,13 @@ public final class DiscreteDivergences {
         return sum;
     }
 
-    /** {@link #bhattacharyya(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}. */
+    /**
+     * {@link #bhattacharyya(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}.
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @return the value (see the full overload)
+     */
     public static double bhattacharyya(double[] p, double[] q) {
         return bhattacharyya(p, q, DiscreteOptions.DEFAULT);
     }
@@ -360,6 +457,9 @@ public final class DiscreteDivergences {
      *
      * <p>SciPy: {@code -np.log(np.sum(np.sqrt(p * q)))}.
      *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @param options base, normalisation and smoothing
      * @return D_B in the options' base, in [0, +∞]
      */
     public static double bhattacharyya(double[] p, double[] q, DiscreteOptions options) {
@@ -373,7 +473,14 @@ public final class DiscreteDivergences {
 
     // ---------------------------------------------------------------- f-divergences
 
-    /** {@link #fDivergence(double[], double[], FGenerator, DiscreteOptions)} with the default options. */
+    /**
+     * {@link #fDivergence(double[], double[], FGenerator, DiscreteOptions)} with the default options.
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @param f the generator, e.g. {@link FGenerator#KL}
+     * @return the value (see the full overload)
+     */
     public static double fDivergence(double[] p, double[] q, FGenerator f) {
         return fDivergence(p, q, f, DiscreteOptions.DEFAULT);
     }
@@ -386,8 +493,12 @@ public final class DiscreteDivergences {
      *
      * <p>SciPy has no generic f-divergence; each {@link FGenerator} constant equals a measure here.
      *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @param options base, normalisation and smoothing
      * @param f the generator, e.g. {@link FGenerator#KL}
      * @throws InvalidArgumentException naming {@code "f"} when it is null
+     * @return D_f(P‖Q), possibly +∞
      */
     public static double fDivergence(double[] p, double[] q, FGenerator f, DiscreteOptions options) {
         if (f == null) {
@@ -412,7 +523,13 @@ public final class DiscreteDivergences {
 
     // ---------------------------------------------------------------- Wasserstein
 
-    /** {@link #wasserstein1(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}. */
+    /**
+     * {@link #wasserstein1(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}.
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @return the value (see the full overload)
+     */
     public static double wasserstein1(double[] p, double[] q) {
         return wasserstein1(p, q, DiscreteOptions.DEFAULT);
     }
@@ -423,6 +540,11 @@ public final class DiscreteDivergences {
      * directly as Σ_{j≤i}(p_j − q_j). Ignores the base.
      *
      * <p>SciPy: {@code scipy.stats.wasserstein_distance(np.arange(n), np.arange(n), p, q)}.
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @param options base, normalisation and smoothing
+     * @return W₁(P, Q) in grid units, in [0, n − 1]
      */
     public static double wasserstein1(double[] p, double[] q, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
@@ -435,7 +557,14 @@ public final class DiscreteDivergences {
         return sum;
     }
 
-    /** {@link #wasserstein1(double[], double[], double[], DiscreteOptions)} with the default options. */
+    /**
+     * {@link #wasserstein1(double[], double[], double[], DiscreteOptions)} with the default options.
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @param grid the support points, strictly increasing, same length as p
+     * @return the value (see the full overload)
+     */
     public static double wasserstein1(double[] p, double[] q, double[] grid) {
         return wasserstein1(p, q, grid, DiscreteOptions.DEFAULT);
     }
@@ -446,9 +575,13 @@ public final class DiscreteDivergences {
      *
      * <p>SciPy: {@code scipy.stats.wasserstein_distance(grid, grid, p, q)}.
      *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @param options base, normalisation and smoothing
      * @param grid the support points, finite and strictly increasing, same length as p
      * @throws InvalidArgumentException naming {@code "grid"} when it is missing, of another length, not
      *                                  finite or not strictly increasing
+     * @return W₁(P, Q) in the units of the grid
      */
     public static double wasserstein1(double[] p, double[] q, double[] grid, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);

@@ -7,7 +7,7 @@ package dev.kl4j.core.discrete;
  *
  * <p>The vector kernel uses the incubating Vector API and needs {@code --add-modules
  * jdk.incubator.vector} at run time; without it {@link DiscreteDivergences} falls back to the scalar
- * kernel. With it, inputs of {@value Kernels#VECTOR_MIN_LENGTH} entries or more take the vector kernel.
+ * kernel. With it, inputs of 64 entries or more take the vector kernel (shorter ones gain nothing from it).
  */
 public final class DiscreteKernels {
 
@@ -19,7 +19,13 @@ public final class DiscreteKernels {
         return Kernels.VECTOR != null;
     }
 
-    /** KL(P‖Q) in nats through the plain {@code Math.log} loop. */
+    /**
+     * KL(P‖Q) in nats through the plain {@code Math.log} loop.
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @return KL(P‖Q) in nats
+     */
     public static double klScalar(double[] p, double[] q) {
         ProbabilityVectors.requirePair(p, q);
         return DiscreteDivergences.klNats(p, q, DiscreteOptions.DEFAULT, ScalarKernel.INSTANCE);
@@ -28,6 +34,9 @@ public final class DiscreteKernels {
     /**
      * KL(P‖Q) in nats through the Vector API loop, whatever the length.
      *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @return KL(P‖Q) in nats
      * @throws UnsupportedOperationException when {@code jdk.incubator.vector} is not present
      */
     public static double klVector(double[] p, double[] q) {
@@ -35,7 +44,12 @@ public final class DiscreteKernels {
         return DiscreteDivergences.klNats(p, q, DiscreteOptions.DEFAULT, requireVector());
     }
 
-    /** H(P) in nats through the plain {@code Math.log} loop. */
+    /**
+     * H(P) in nats through the plain {@code Math.log} loop.
+     *
+     * @param p P, a probability vector
+     * @return H(P) in nats
+     */
     public static double entropyScalar(double[] p) {
         ProbabilityVectors.requireNonEmpty(p, "p");
         return DiscreteDivergences.entropyNats(p, DiscreteOptions.DEFAULT, ScalarKernel.INSTANCE);
@@ -44,6 +58,8 @@ public final class DiscreteKernels {
     /**
      * H(P) in nats through the Vector API loop, whatever the length.
      *
+     * @param p P, a probability vector
+     * @return H(P) in nats
      * @throws UnsupportedOperationException when {@code jdk.incubator.vector} is not present
      */
     public static double entropyVector(double[] p) {

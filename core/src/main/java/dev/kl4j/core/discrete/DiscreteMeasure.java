@@ -62,6 +62,8 @@ public enum DiscreteMeasure {
      * Finds a measure by its {@link #cliName()}, ignoring case and surrounding blanks; {@code '-'} is
      * accepted for {@code '_'} ("cross-entropy").
      *
+     * @param name a name such as {@code "kl"} or {@code "js_distance"}
+     * @return the measure
      * @throws InvalidArgumentException naming {@code "measure"} for an unknown name
      */
     public static DiscreteMeasure fromName(String name) {

@@ -27,6 +27,11 @@ public record DiscreteOptions(LogBase base, boolean normalize, double smoothing)
     public static final DiscreteOptions DEFAULT = new DiscreteOptions(LogBase.E, false, 0.0);
 
     /**
+     * Validates the options.
+     *
+     * @param base      unit of the logarithmic measures, not null
+     * @param normalize rescale inputs to sum 1 instead of rejecting them
+     * @param smoothing additive smoothing constant s, finite and ≥ 0
      * @throws InvalidArgumentException naming {@code "base"} or {@code "smoothing"}
      */
     public DiscreteOptions {
@@ -39,17 +44,26 @@ public record DiscreteOptions(LogBase base, boolean normalize, double smoothing)
         }
     }
 
-    /** @return these options with another log base */
+    /**
+     * @param newBase the unit to report in
+     * @return these options with another log base
+     */
     public DiscreteOptions withBase(LogBase newBase) {
         return new DiscreteOptions(newBase, normalize, smoothing);
     }
 
-    /** @return these options with normalisation switched on or off */
+    /**
+     * @param newNormalize true to divide each input by its sum
+     * @return these options with normalisation switched on or off
+     */
     public DiscreteOptions withNormalize(boolean newNormalize) {
         return new DiscreteOptions(base, newNormalize, smoothing);
     }
 
-    /** @return these options with another smoothing constant (0 switches smoothing off) */
+    /**
+     * @param newSmoothing the constant s ≥ 0 (0 switches smoothing off)
+     * @return these options with another smoothing constant
+     */
     public DiscreteOptions withSmoothing(double newSmoothing) {
         return new DiscreteOptions(base, normalize, newSmoothing);
     }

@@ -158,6 +158,15 @@ class DiscreteDivergencesTest {
     }
 
     @Test
+    void hellingerIsAccurateForNearlyEqualInputs() {
+        // decimal, 50 digits, exact binary inputs: sqrt(sum((D(a).sqrt() - D(b).sqrt())**2) / 2)
+        // (SciPy's euclidean(np.sqrt(p), np.sqrt(q))/np.sqrt(2) gives 7.071067620323411e-10, off by 3e-8)
+        double[] p = {0.5 + 1e-9, 0.5 - 1e-9};
+        double[] q = {0.5, 0.5};
+        assertEquals(7.0710678081435805e-10, DiscreteDivergences.hellinger(p, q), 1e-14 * 7.07e-10);
+    }
+
+    @Test
     void nonLogarithmicMeasuresIgnoreTheBase() {
         DiscreteOptions bits = DiscreteOptions.DEFAULT.withBase(LogBase.TWO);
         assertEquals(DiscreteDivergences.tv(P_B, Q_B), DiscreteDivergences.tv(P_B, Q_B, bits));
