@@ -66,7 +66,7 @@ public final class Distributions {
             case "dirichlet" -> new Dirichlet(p.vector("concentration"));
             case "laplace" -> new Laplace(p.scalar("loc"), p.scalar("scale"));
             case "uniform" -> new Uniform(p.scalar("low"), p.scalar("high"));
-            default -> throw new InvalidArgumentException("name", "unknown distribution '" + name
+            default -> throw new InvalidArgumentException("name", "unknown distribution name '" + name
                     + "'; expected one of " + NAMES);
         };
         p.rejectUnused(name);
