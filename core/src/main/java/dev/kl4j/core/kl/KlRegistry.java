@@ -139,8 +139,13 @@ public final class KlRegistry {
         TypePair key = new TypePair(pType, qType);
         Optional<TypePair> known = memo.get(key);
         if (known == null) {
-            known = dispatch(key); // outside the map's lock: dispatch takes the registry's lock
-            memo.put(key, known);
+            synchronized (this) { // no register() between the dispatch and the memo entry
+                known = memo.get(key);
+                if (known == null) {
+                    known = dispatch(key);
+                    memo.put(key, known);
+                }
+            }
         }
         return known;
     }
