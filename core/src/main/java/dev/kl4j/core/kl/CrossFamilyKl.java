@@ -1,6 +1,7 @@
 package dev.kl4j.core.kl;
 
 import dev.kl4j.core.dist.Beta;
+import dev.kl4j.core.dist.Distribution;
 import dev.kl4j.core.dist.Exponential;
 import dev.kl4j.core.dist.Gamma;
 import dev.kl4j.core.dist.Laplace;
@@ -209,7 +210,7 @@ final class CrossFamilyKl {
     }
 
     /** Any univariate p with finite mean and variance against a Normal q. */
-    static double toNormal(dev.kl4j.core.dist.Distribution p, Normal q) {
+    static double toNormal(Distribution p, Normal q) {
         return -p.entropy() + crossEntropyNormal(p.mean()[0], p.variance()[0], q);
     }
 

@@ -12,7 +12,8 @@ import dev.kl4j.core.dist.Cholesky;
  *   KL(N(μp, σp²) ‖ N(μq, σq²)) = ½ [ ((μp − μq)/σq)² + (r − 1 − ln r) ],   r = (σp/σq)²
  * </pre>
  * where r − 1 − ln r is evaluated as expm1(t) − t with t = 2 ln(σp/σq), by its Taylor series
- * Σ_{k≥2} t^k/k! when |t| &lt; 0.1, so the result keeps full relative precision as p → q.
+ * Σ_{k≥2} t^k/k! when |t| &lt; 0.1, and ln(σp/σq) as log1p((σp − σq)/σq) when the two are close, so the
+ * result keeps full relative precision as p → q.
  *
  * <p><b>Multivariate</b>, with lower Cholesky factors Σp = Lp Lpᵀ, Σq = Lq Lqᵀ (PyTorch
  * {@code _kl_multivariatenormal_multivariatenormal}):
@@ -40,7 +41,7 @@ public final class GaussianKl {
         positive("scaleP", scaleP);
         positive("scaleQ", scaleQ);
         double z = (locP - locQ) / scaleQ;
-        return 0.5 * (z * z + expm1MinusX(2 * Math.log(scaleP / scaleQ)));
+        return 0.5 * (z * z + expm1MinusX(2 * logRatio(scaleP, scaleQ)));
     }
 
     /**
@@ -134,9 +135,24 @@ public final class GaussianKl {
             for (int i = j + 1; i < n; i++) {
                 s += m[i] * m[i];
             }
-            s += expm1MinusX(2 * Math.log(scaleTrilP[j][j] / scaleTrilQ[j][j]));
+            s += expm1MinusX(2 * logRatio(scaleTrilP[j][j], scaleTrilQ[j][j]));
         }
         return 0.5 * s;
+    }
+
+    /**
+     * ln(a/b) for a, b &gt; 0. When a and b are within a factor 2, a − b is exact (Sterbenz), so
+     * log1p((a − b)/b) avoids the rounding of a/b that would otherwise dominate the tiny logarithm.
+     *
+     * @param a numerator &gt; 0
+     * @param b denominator &gt; 0
+     * @return ln(a/b)
+     */
+    static double logRatio(double a, double b) {
+        if (a <= 2 * b && b <= 2 * a) {
+            return Math.log1p((a - b) / b);
+        }
+        return Math.log(a / b);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.kl4j.core.kl;
 
+import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.dist.Distribution;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -108,6 +109,7 @@ public final class KlRegistry {
      * @throws IllegalStateException when the match is ambiguous
      */
     public double kl(Distribution p, Distribution q) {
+        requireNonNull(p, q);
         TypePair match = resolve(p.getClass(), q.getClass())
                 .orElseThrow(() -> new NoClosedFormException(p.getClass(), q.getClass()));
         ToDoubleBiFunction<Distribution, Distribution> f;
@@ -123,6 +125,7 @@ public final class KlRegistry {
      * @return whether {@link #kl} finds a registered pair (it may still report an ambiguity)
      */
     public boolean hasClosedForm(Distribution p, Distribution q) {
+        requireNonNull(p, q);
         return !matches(p.getClass(), q.getClass()).isEmpty();
     }
 
@@ -136,8 +139,13 @@ public final class KlRegistry {
         TypePair key = new TypePair(pType, qType);
         Optional<TypePair> known = memo.get(key);
         if (known == null) {
-            known = dispatch(key); // outside the map's lock: dispatch takes the registry's lock
-            memo.put(key, known);
+            synchronized (this) { // no register() between the dispatch and the memo entry
+                known = memo.get(key);
+                if (known == null) {
+                    known = dispatch(key);
+                    memo.put(key, known);
+                }
+            }
         }
         return known;
     }
@@ -145,6 +153,13 @@ public final class KlRegistry {
     /** @return the registered pairs in registration order */
     public synchronized List<TypePair> registeredPairs() {
         return List.copyOf(table.keySet());
+    }
+
+    private static void requireNonNull(Distribution p, Distribution q) {
+        if (p == null || q == null) {
+            String name = p == null ? "p" : "q";
+            throw new InvalidArgumentException(name, name + " is null");
+        }
     }
 
     private Optional<TypePair> dispatch(TypePair actual) {

@@ -57,15 +57,16 @@ final class SameFamilyKl {
     }
 
     /**
-     * [_kl_poisson_poisson] λp ln(λp/λq) − λp + λq, evaluated as λp (e^{−t} − 1 + t) with t = ln(λp/λq).
+     * [_kl_poisson_poisson] λp ln(λp/λq) − λp + λq, evaluated as λp (e^{−t} − 1 + t) with t = ln(λp/λq)
+     * (log1p near λp = λq).
      */
     static double poisson(Poisson p, Poisson q) {
-        return p.rate() * GaussianKl.expm1MinusX(-Math.log(p.rate() / q.rate()));
+        return p.rate() * GaussianKl.expm1MinusX(GaussianKl.logRatio(q.rate(), p.rate()));
     }
 
-    /** [_kl_exponential_exponential] r − 1 − ln r with r = λq/λp, evaluated as expm1(t) − t, t = ln r. */
+    /** [_kl_exponential_exponential] r − 1 − ln r with r = λq/λp, evaluated as expm1(t) − t, t = ln r (log1p near r = 1). */
     static double exponential(Exponential p, Exponential q) {
-        return GaussianKl.expm1MinusX(Math.log(q.rate() / p.rate()));
+        return GaussianKl.expm1MinusX(GaussianKl.logRatio(q.rate(), p.rate()));
     }
 
     /**

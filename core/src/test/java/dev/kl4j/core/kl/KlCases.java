@@ -77,21 +77,24 @@ final class KlCases {
                 new Case("beta-uniform", Beta.of(2, 3), Uniform.of(-0.5, 1.5)));
     }
 
-    /** Pairs whose KL is +∞ because p has mass where q has none. */
+    /**
+     * Pairs whose KL is +∞ because p has mass where q has none; parameters are chosen so that a sample of
+     * a few thousand from p lands outside q's support, so Monte Carlo sees the infinity as well.
+     */
     static List<Case> infinitePairs() {
         return List.of(
                 new Case("normal-exponential", Normal.standard(), Exponential.of(1)),
                 new Case("normal-gamma", Normal.standard(), Gamma.of(2, 1)),
-                new Case("normal-beta", Normal.of(0.5, 0.1), Beta.of(2, 2)),
-                new Case("normal-uniform", Normal.standard(), Uniform.of(-10, 10)),
+                new Case("normal-beta", Normal.of(0.5, 0.5), Beta.of(2, 2)),
+                new Case("normal-uniform", Normal.standard(), Uniform.of(-1, 1)),
                 new Case("laplace-exponential", Laplace.of(3, 1), Exponential.of(1)),
                 new Case("laplace-gamma", Laplace.of(3, 1), Gamma.of(2, 1)),
-                new Case("laplace-beta", Laplace.of(0.5, 0.1), Beta.of(2, 2)),
-                new Case("laplace-uniform", Laplace.of(0, 1), Uniform.of(-10, 10)),
-                new Case("exponential-uniform", Exponential.of(1), Uniform.of(0, 100)),
-                new Case("exponential-beta", Exponential.of(5), Beta.of(2, 2)),
-                new Case("gamma-uniform", Gamma.of(2, 1), Uniform.of(0, 100)),
-                new Case("gamma-beta", Gamma.of(2, 10), Beta.of(2, 2)),
+                new Case("laplace-beta", Laplace.of(0.5, 0.5), Beta.of(2, 2)),
+                new Case("laplace-uniform", Laplace.of(0, 1), Uniform.of(-1, 1)),
+                new Case("exponential-uniform", Exponential.of(1), Uniform.of(0, 1)),
+                new Case("exponential-beta", Exponential.of(1), Beta.of(2, 2)),
+                new Case("gamma-uniform", Gamma.of(2, 1), Uniform.of(0, 1)),
+                new Case("gamma-beta", Gamma.of(2, 1), Beta.of(2, 2)),
                 new Case("uniform-uniform not covering", Uniform.of(0, 2), Uniform.of(0, 1)),
                 new Case("uniform-uniform low side", Uniform.of(-1, 1), Uniform.of(0, 1)),
                 new Case("uniform-gamma low < 0", Uniform.of(-1, 1), Gamma.of(2, 1)),

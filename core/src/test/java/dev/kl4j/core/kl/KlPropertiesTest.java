@@ -149,17 +149,20 @@ class KlPropertiesTest {
     @Test
     void accurateWhenPIsCloseToQ() {
         // σq = 1 + ε with ε = 2⁻²⁷ (exact in binary): KL = ½(r − 1 − ln r), r = (1+ε)⁻², whose series is
-        // ε² − (5/3)ε³ + O(ε⁴). The naive form loses every digit here (KL ≈ 5.6e-17).
+        // ε² − (5/3)ε³ + O(ε⁴). The textbook form loses every digit here (KL ≈ 5.6e-17); kl4j keeps 12.
         double eps = Math.scalb(1.0, -27);
         double expected = eps * eps - 5.0 / 3 * eps * eps * eps;
-        assertEquals(expected, GaussianKl.normal(0, 1, 0, 1 + eps), 1e-7 * expected);
+        assertEquals(expected, GaussianKl.normal(0, 1, 0, 1 + eps), 1e-12 * expected);
         // Same for MVN with Lq = (1+ε) Lp (entries chosen so the product is exact): twice the 1-D value.
         double[][] lp = {{1, 0}, {0.5, 2}};
         double[][] lq = {{1 + eps, 0}, {0.5 + eps / 2, 2 + 2 * eps}};
-        assertEquals(2 * expected, GaussianKl.mvnCholesky(new double[2], lp, new double[2], lq), 1e-7 * expected);
+        assertEquals(2 * expected, GaussianKl.mvnCholesky(new double[2], lp, new double[2], lq), 2e-12 * expected);
         // Exponential: r − 1 − ln r with r = 1 + ε: ε²/2 − ε³/3.
         assertEquals(eps * eps / 2 - eps * eps * eps / 3, Kl.kl(Exponential.of(1), Exponential.of(1 + eps)),
-                1e-7 * eps * eps);
+                1e-12 * eps * eps);
+        // Poisson: λq − λp + λp ln(λp/λq) = ε − ln(1 + ε) for λp = 1, λq = 1 + ε.
+        assertEquals(eps * eps / 2 - eps * eps * eps / 3, Kl.kl(Poisson.of(1), Poisson.of(1 + eps)),
+                1e-12 * eps * eps);
     }
 
     @Test
