@@ -253,8 +253,8 @@ public final class DiscreteDivergences {
      *
      * @param p P, a probability vector
      * @param q Q, a probability vector of the same length
-     * @param options base, normalisation and smoothing
      * @param alpha the order, in [0, +∞]
+     * @param options base, normalisation and smoothing
      * @return D_α(P‖Q) in the options' base, in [0, +∞]
      * @throws InvalidArgumentException naming {@code "alpha"} for α &lt; 0 or NaN
      */
@@ -495,10 +495,10 @@ public final class DiscreteDivergences {
      *
      * @param p P, a probability vector
      * @param q Q, a probability vector of the same length
-     * @param options base, normalisation and smoothing
      * @param f the generator, e.g. {@link FGenerator#KL}
-     * @throws InvalidArgumentException naming {@code "f"} when it is null
+     * @param options base, normalisation and smoothing (the base is ignored)
      * @return D_f(P‖Q), possibly +∞
+     * @throws InvalidArgumentException naming {@code "f"} when it is null
      */
     public static double fDivergence(double[] p, double[] q, FGenerator f, DiscreteOptions options) {
         if (f == null) {
@@ -577,11 +577,11 @@ public final class DiscreteDivergences {
      *
      * @param p P, a probability vector
      * @param q Q, a probability vector of the same length
-     * @param options base, normalisation and smoothing
      * @param grid the support points, finite and strictly increasing, same length as p
+     * @param options base, normalisation and smoothing (the base is ignored)
+     * @return W₁(P, Q) in the units of the grid
      * @throws InvalidArgumentException naming {@code "grid"} when it is missing, of another length, not
      *                                  finite or not strictly increasing
-     * @return W₁(P, Q) in the units of the grid
      */
     public static double wasserstein1(double[] p, double[] q, double[] grid, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);

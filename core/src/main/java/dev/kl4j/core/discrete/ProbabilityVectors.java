@@ -3,18 +3,37 @@ package dev.kl4j.core.discrete;
 import dev.kl4j.core.InvalidArgumentException;
 
 /**
- * Checks and prepares the probability vectors handed to {@link DiscreteDivergences}.
+ * Checks and prepares the probability vectors handed to {@link DiscreteDivergences}; other packages
+ * (distributions, front ends) can use {@link #requireProbabilities} for the same checks and messages.
  *
  * <p>A probability vector is non-empty, every entry is finite and ≥ 0 ({@code -0.0} counts as 0), and it
  * sums to 1 within {@link #SUM_TOLERANCE} unless normalisation is asked for. Every failure is an
  * {@link InvalidArgumentException} naming the argument and, for a bad entry, its index.
  */
-final class ProbabilityVectors {
+public final class ProbabilityVectors {
 
-    /** Largest accepted |Σ p − 1| when the input is not normalised. */
-    static final double SUM_TOLERANCE = 1e-9;
+    /** Largest accepted |Σ p − 1| when the input is not normalised: {@value}. */
+    public static final double SUM_TOLERANCE = 1e-9;
 
     private ProbabilityVectors() {
+    }
+
+    /**
+     * Checks that x is a probability vector: non-empty, entries finite and ≥ 0, sum within
+     * {@link #SUM_TOLERANCE} of 1.
+     *
+     * @param x    the vector
+     * @param name the argument name used in messages, e.g. {@code "probs"}
+     * @throws InvalidArgumentException naming {@code name}, e.g. {@code probs[2] = -0.1 is negative;
+     *                                  probabilities must be >= 0}
+     */
+    public static void requireProbabilities(double[] x, String name) {
+        requireNonEmpty(x, name);
+        requireEntries(x, name);
+        double sum = sum(x);
+        if (!(Math.abs(sum - 1.0) <= SUM_TOLERANCE)) {
+            throw new InvalidArgumentException(name, name + " sums to " + sum + " (|sum-1| > 1e-9)");
+        }
     }
 
     /** Both present, non-empty and of one length. */

@@ -10,6 +10,7 @@
  *       normalisation, explicit smoothing.</li>
  *   <li>{@link dev.kl4j.core.discrete.FGenerator}: generators of f-divergences.</li>
  *   <li>{@link dev.kl4j.core.discrete.DiscreteMeasure}: the measures by name, for the command line.</li>
+ *   <li>{@link dev.kl4j.core.discrete.ProbabilityVectors}: the input checks, reusable by other packages.</li>
  *   <li>{@link dev.kl4j.core.discrete.DiscreteKernels}: the scalar and Vector API loops behind kl and
  *       entropy, for benchmarks.</li>
  * </ul>

@@ -182,8 +182,8 @@ class FusedKernelTest {
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(0, process.waitFor(), output);
+        assertEquals(true, output.startsWith("vector=false kl="), output);
         double expected = 0.5 * Math.log(4.0 / 3.0); // see ScalarFallbackMain
-        assertEquals("vector=false kl=" + DiscreteKernels.klScalar(ScalarFallbackMain.p(), ScalarFallbackMain.q()), output);
-        assertEquals(expected, DiscreteKernels.klScalar(ScalarFallbackMain.p(), ScalarFallbackMain.q()), 1e-14);
+        assertEquals(expected, Double.parseDouble(output.substring("vector=false kl=".length())), 1e-14);
     }
 }
