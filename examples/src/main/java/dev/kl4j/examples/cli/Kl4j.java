@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
+            EvalCommand.class,
             BenchCommand.class,
         })
 public final class Kl4j implements Runnable {
@@ -52,23 +53,41 @@ public final class Kl4j implements Runnable {
      * @return exit status
      */
     public static int execute(String... args) {
+        return execute(null, null, args);
+    }
+
+    /**
+     * Runs the command line with the given output streams (for tests).
+     *
+     * @param out  standard output, or null for {@code System.out}
+     * @param err  standard error, or null for {@code System.err}
+     * @param args command-line arguments
+     * @return exit status
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         Logging.configure(verbose);
         CommandLine cli = new CommandLine(new Kl4j());
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
+            PrintWriter errOut = commandLine.getErr();
             if (verbose) {
-                ex.printStackTrace(err);
+                ex.printStackTrace(errOut);
             }
-            err.println("kl4j " + commandLine.getCommandName() + ": " + Errors.oneLine(ex));
-            err.flush();
+            errOut.println("kl4j " + commandLine.getCommandName() + ": " + Errors.oneLine(ex));
+            errOut.flush();
             return 2;
         });
         cli.setParameterExceptionHandler((ex, parseArgs) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("kl4j: " + ex.getMessage());
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-            err.flush();
+            PrintWriter errOut = ex.getCommandLine().getErr();
+            errOut.println("kl4j: " + ex.getMessage());
+            errOut.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            errOut.flush();
             return 2;
         });
         return cli.execute(args);

@@ -1,0 +1,111 @@
+package dev.kl4j.core.dist;
+
+import dev.kl4j.core.InvalidArgumentException;
+import java.util.random.RandomGenerator;
+
+/**
+ * Bernoulli distribution on {0, 1} with P(X = 1) = p.
+ * <pre>
+ *   ln p(1) = ln p,  ln p(0) = ln(1 − p)        H = −p ln p − (1 − p) ln(1 − p)   (0 ln 0 = 0)
+ * </pre>
+ * From logits ℓ: ln p = −softplus(−ℓ), ln(1 − p) = −softplus(ℓ), exact for large |ℓ|.
+ * {@code logProb} of anything other than 0 or 1 is −∞.
+ */
+public final class Bernoulli implements Distribution {
+    private final double p;
+    private final double logP;
+    private final double log1mP;
+
+    private Bernoulli(double p, double logP, double log1mP) {
+        this.p = p;
+        this.logP = logP;
+        this.log1mP = log1mP;
+    }
+
+    /**
+     * @param probs P(X = 1) in [0, 1]
+     * @return Bernoulli(probs)
+     */
+    public static Bernoulli ofProbs(double probs) {
+        Checks.probability("probs", probs);
+        return new Bernoulli(probs, Math.log(probs), Math.log1p(-probs));
+    }
+
+    /**
+     * @param logits ln(p / (1 − p)), finite
+     * @return Bernoulli(sigmoid(logits))
+     */
+    public static Bernoulli ofLogits(double logits) {
+        if (!Double.isFinite(logits)) {
+            throw new InvalidArgumentException("logits", "logits = " + logits + " must be finite");
+        }
+        double logP = -softplus(-logits);
+        double log1mP = -softplus(logits);
+        return new Bernoulli(Math.exp(logP), logP, log1mP);
+    }
+
+    /** softplus(x) = ln(1 + eˣ), computed without overflow. */
+    static double softplus(double x) {
+        return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+    }
+
+    /** @return P(X = 1) */
+    public double probs() {
+        return p;
+    }
+
+    /** @return ln P(X = 1) */
+    public double logProbOne() {
+        return logP;
+    }
+
+    /** @return ln P(X = 0) */
+    public double logProbZero() {
+        return log1mP;
+    }
+
+    @Override
+    public String name() {
+        return "bernoulli";
+    }
+
+    @Override
+    public int eventSize() {
+        return 1;
+    }
+
+    @Override
+    public double logProb(double[] x) {
+        Checks.event(x, 1);
+        if (x[0] == 1) {
+            return logP;
+        }
+        return x[0] == 0 ? log1mP : Double.NEGATIVE_INFINITY;
+    }
+
+    @Override
+    public double[] sample(RandomGenerator rng) {
+        return new double[] {rng.nextDouble() < p ? 1 : 0};
+    }
+
+    @Override
+    public double entropy() {
+        double q = 1 - p;
+        return (p > 0 ? -p * logP : 0) + (q > 0 ? -q * log1mP : 0);
+    }
+
+    @Override
+    public double[] mean() {
+        return new double[] {p};
+    }
+
+    @Override
+    public double[] variance() {
+        return new double[] {p * (1 - p)};
+    }
+
+    @Override
+    public String toString() {
+        return "Bernoulli(probs=" + p + ")";
+    }
+}

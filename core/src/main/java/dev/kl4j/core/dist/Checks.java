@@ -1,0 +1,91 @@
+package dev.kl4j.core.dist;
+
+import dev.kl4j.core.InvalidArgumentException;
+
+/** Parameter and argument checks shared by the families; every failure names the parameter. */
+final class Checks {
+    /** Relative tolerance for a probability vector's sum to be accepted as 1. */
+    static final double SUM_TOLERANCE = 1e-9;
+
+    private Checks() {
+    }
+
+    static double finite(String name, double v) {
+        if (!Double.isFinite(v)) {
+            throw new InvalidArgumentException(name, name + " = " + v + " must be finite");
+        }
+        return v;
+    }
+
+    static double positive(String name, double v) {
+        finite(name, v);
+        if (v <= 0) {
+            throw new InvalidArgumentException(name, name + " = " + v + " must be > 0");
+        }
+        return v;
+    }
+
+    static double[] finite(String name, double[] v) {
+        nonEmpty(name, v);
+        for (int i = 0; i < v.length; i++) {
+            finite(name + "[" + i + "]", v[i]);
+        }
+        return v.clone();
+    }
+
+    static double[] positive(String name, double[] v) {
+        nonEmpty(name, v);
+        for (int i = 0; i < v.length; i++) {
+            positive(name + "[" + i + "]", v[i]);
+        }
+        return v.clone();
+    }
+
+    static void nonEmpty(String name, double[] v) {
+        if (v == null || v.length == 0) {
+            throw new InvalidArgumentException(name, name + " must be a non-empty array");
+        }
+    }
+
+    static void sameLength(String nameA, double[] a, String nameB, double[] b) {
+        if (a.length != b.length) {
+            throw new InvalidArgumentException(nameB, nameB + " has length " + b.length + " but " + nameA
+                    + " has length " + a.length);
+        }
+    }
+
+    /** A probability in [0, 1]. */
+    static double probability(String name, double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw new InvalidArgumentException(name, name + " = " + v + " must be a probability in [0, 1]");
+        }
+        return v;
+    }
+
+    /** A probability vector: entries in [0, 1], sum within {@link #SUM_TOLERANCE} of 1. */
+    static double[] probabilityVector(String name, double[] p) {
+        nonEmpty(name, p);
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            probability(name + "[" + i + "]", p[i]);
+            sum += p[i];
+        }
+        if (!(Math.abs(sum - 1) <= SUM_TOLERANCE)) {
+            throw new InvalidArgumentException(name, name + " sums to " + sum + "; probabilities must sum to 1");
+        }
+        return p.clone();
+    }
+
+    /** The outcome passed to logProb: right length, no NaN. */
+    static void event(double[] x, int size) {
+        if (x == null || x.length != size) {
+            throw new InvalidArgumentException("x", "x has length " + (x == null ? "null" : x.length)
+                    + " but the event size is " + size);
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isNaN(x[i])) {
+                throw new InvalidArgumentException("x", "x[" + i + "] is NaN");
+            }
+        }
+    }
+}

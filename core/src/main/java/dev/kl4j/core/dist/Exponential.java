@@ -1,0 +1,69 @@
+package dev.kl4j.core.dist;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * Exponential distribution with rate λ &gt; 0 on [0, ∞).
+ * <pre>
+ *   ln p(x) = ln λ − λx  (x ≥ 0)        H = 1 − ln λ        mean 1/λ, variance 1/λ²
+ * </pre>
+ * {@code logProb} of a negative point is −∞. Sampling: {@link RandomGenerator#nextExponential()} / λ.
+ */
+public final class Exponential implements Distribution {
+    private final double rate;
+
+    /** @param rate λ &gt; 0, finite */
+    public Exponential(double rate) {
+        this.rate = Checks.positive("rate", rate);
+    }
+
+    /** @return Exponential(rate) */
+    public static Exponential of(double rate) {
+        return new Exponential(rate);
+    }
+
+    public double rate() {
+        return rate;
+    }
+
+    @Override
+    public String name() {
+        return "exponential";
+    }
+
+    @Override
+    public int eventSize() {
+        return 1;
+    }
+
+    @Override
+    public double logProb(double[] x) {
+        Checks.event(x, 1);
+        return x[0] < 0 ? Double.NEGATIVE_INFINITY : Math.log(rate) - rate * x[0];
+    }
+
+    @Override
+    public double[] sample(RandomGenerator rng) {
+        return new double[] {rng.nextExponential() / rate};
+    }
+
+    @Override
+    public double entropy() {
+        return 1 - Math.log(rate);
+    }
+
+    @Override
+    public double[] mean() {
+        return new double[] {1 / rate};
+    }
+
+    @Override
+    public double[] variance() {
+        return new double[] {1 / (rate * rate)};
+    }
+
+    @Override
+    public String toString() {
+        return "Exponential(rate=" + rate + ")";
+    }
+}

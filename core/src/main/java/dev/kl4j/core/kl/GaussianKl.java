@@ -1,0 +1,198 @@
+package dev.kl4j.core.kl;
+
+import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.core.dist.Cholesky;
+
+/**
+ * Closed-form KL divergences between Gaussians on plain {@code double}/{@code double[]}, used by the
+ * registry for {@code Normal}, {@code DiagNormal} and {@code MultivariateNormal}.
+ *
+ * <p><b>Univariate</b> (PyTorch {@code _kl_normal_normal}; written as TFP does, with expm1):
+ * <pre>
+ *   KL(N(μp, σp²) ‖ N(μq, σq²)) = ½ [ ((μp − μq)/σq)² + (r − 1 − ln r) ],   r = (σp/σq)²
+ * </pre>
+ * where r − 1 − ln r is evaluated as expm1(t) − t with t = 2 ln(σp/σq), by its Taylor series
+ * Σ_{k≥2} t^k/k! when |t| &lt; 0.1, and ln(σp/σq) as log1p((σp − σq)/σq) when the two are close, so the
+ * result keeps full relative precision as p → q.
+ *
+ * <p><b>Multivariate</b>, with lower Cholesky factors Σp = Lp Lpᵀ, Σq = Lq Lqᵀ (PyTorch
+ * {@code _kl_multivariatenormal_multivariatenormal}):
+ * <pre>
+ *   KL = Σ ln diag Lq − Σ ln diag Lp + ½ ( ‖Lq⁻¹ Lp‖²_F + ‖Lq⁻¹ (μq − μp)‖² − n )
+ * </pre>
+ * M = Lq⁻¹ Lp is lower triangular with diagonal Lp_ii / Lq_ii, so kl4j regroups the terms as
+ * ½ [ Σ_{i≠j} M_ij² + Σ_i (M_ii² − 1 − 2 ln M_ii) + ‖Lq⁻¹ δ‖² ], each diagonal term by the expm1 form above.
+ * M and Lq⁻¹ δ come from forward substitution; no inverse is formed.
+ */
+public final class GaussianKl {
+    private GaussianKl() {
+    }
+
+    /**
+     * @param locP   μp
+     * @param scaleP σp &gt; 0
+     * @param locQ   μq
+     * @param scaleQ σq &gt; 0
+     * @return KL(N(μp, σp²) ‖ N(μq, σq²))
+     */
+    public static double normal(double locP, double scaleP, double locQ, double scaleQ) {
+        finite("locP", locP);
+        finite("locQ", locQ);
+        positive("scaleP", scaleP);
+        positive("scaleQ", scaleQ);
+        double z = (locP - locQ) / scaleQ;
+        return 0.5 * (z * z + expm1MinusX(2 * logRatio(scaleP, scaleQ)));
+    }
+
+    /**
+     * Sum over independent coordinates of {@link #normal}.
+     *
+     * @param locP   μp
+     * @param scaleP σp, all &gt; 0
+     * @param locQ   μq
+     * @param scaleQ σq, all &gt; 0
+     * @return KL(N(μp, diag σp²) ‖ N(μq, diag σq²))
+     */
+    public static double diagonal(double[] locP, double[] scaleP, double[] locQ, double[] scaleQ) {
+        int n = locP.length;
+        sameLength("locP", n, "scaleP", scaleP.length);
+        sameLength("locP", n, "locQ", locQ.length);
+        sameLength("locP", n, "scaleQ", scaleQ.length);
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += normal(locP[i], scaleP[i], locQ[i], scaleQ[i]);
+        }
+        return s;
+    }
+
+    /**
+     * The VAE prior term KL(N(μ, diag e^{logVar}) ‖ N(0, I)) = −½ Σ (1 + logVar − μ² − e^{logVar}),
+     * evaluated per coordinate as ½ (μ² + expm1(logVar) − logVar).
+     *
+     * @param mu     means
+     * @param logVar log-variances ln σ²
+     * @return the KL in nats
+     */
+    public static double toStandardNormal(double[] mu, double[] logVar) {
+        sameLength("mu", mu.length, "logVar", logVar.length);
+        double s = 0;
+        for (int i = 0; i < mu.length; i++) {
+            finite("mu[" + i + "]", mu[i]);
+            finite("logVar[" + i + "]", logVar[i]);
+            s += 0.5 * (mu[i] * mu[i] + expm1MinusX(logVar[i]));
+        }
+        return s;
+    }
+
+    /**
+     * @param locP        μp
+     * @param covarianceP Σp, symmetric positive-definite
+     * @param locQ        μq
+     * @param covarianceQ Σq, symmetric positive-definite
+     * @return KL(N(μp, Σp) ‖ N(μq, Σq))
+     */
+    public static double mvn(double[] locP, double[][] covarianceP, double[] locQ, double[][] covarianceQ) {
+        sameLength("locP", locP.length, "locQ", locQ.length);
+        Cholesky.requireSymmetric("covarianceP", covarianceP, locP.length);
+        Cholesky.requireSymmetric("covarianceQ", covarianceQ, locQ.length);
+        return mvnCholesky(locP, Cholesky.lower("covarianceP", covarianceP),
+                locQ, Cholesky.lower("covarianceQ", covarianceQ));
+    }
+
+    /**
+     * KL from lower Cholesky factors (PyTorch's {@code scale_tril}); only the lower triangles are read.
+     *
+     * @param locP       μp
+     * @param scaleTrilP Lp with Σp = Lp Lpᵀ, positive diagonal
+     * @param locQ       μq
+     * @param scaleTrilQ Lq with Σq = Lq Lqᵀ, positive diagonal
+     * @return KL(N(μp, Σp) ‖ N(μq, Σq))
+     */
+    public static double mvnCholesky(double[] locP, double[][] scaleTrilP, double[] locQ, double[][] scaleTrilQ) {
+        int n = locP.length;
+        sameLength("locP", n, "locQ", locQ.length);
+        sameLength("locP", n, "scaleTrilP", scaleTrilP.length);
+        sameLength("locP", n, "scaleTrilQ", scaleTrilQ.length);
+        for (int i = 0; i < n; i++) {
+            positive("scaleTrilP[" + i + "][" + i + "]", scaleTrilP[i][i]);
+            positive("scaleTrilQ[" + i + "][" + i + "]", scaleTrilQ[i][i]);
+        }
+        double[] delta = new double[n];
+        for (int i = 0; i < n; i++) {
+            delta[i] = finite("locQ", locQ[i]) - finite("locP", locP[i]);
+        }
+        double[] w = Cholesky.forwardSolve(scaleTrilQ, delta);
+        double s = 0;
+        for (double v : w) {
+            s += v * v;
+        }
+        double[] column = new double[n];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                column[i] = i >= j ? scaleTrilP[i][j] : 0;
+            }
+            double[] m = Cholesky.forwardSolve(scaleTrilQ, column); // column j of Lq⁻¹ Lp
+            for (int i = j + 1; i < n; i++) {
+                s += m[i] * m[i];
+            }
+            s += expm1MinusX(2 * logRatio(scaleTrilP[j][j], scaleTrilQ[j][j]));
+        }
+        return 0.5 * s;
+    }
+
+    /**
+     * ln(a/b) for a, b &gt; 0. When a and b are within a factor 2, a − b is exact (Sterbenz), so
+     * log1p((a − b)/b) avoids the rounding of a/b that would otherwise dominate the tiny logarithm.
+     *
+     * @param a numerator &gt; 0
+     * @param b denominator &gt; 0
+     * @return ln(a/b)
+     */
+    static double logRatio(double a, double b) {
+        if (a <= 2 * b && b <= 2 * a) {
+            return Math.log1p((a - b) / b);
+        }
+        return Math.log(a / b);
+    }
+
+    /**
+     * e^t − 1 − t without cancellation for small |t| (equals r − 1 − ln r for r = e^t).
+     *
+     * @param t any real
+     * @return e^t − 1 − t ≥ 0
+     */
+    static double expm1MinusX(double t) {
+        if (Math.abs(t) >= 0.1) {
+            return Math.expm1(t) - t;
+        }
+        // Σ_{k≥2} t^k / k!; 14 terms leave an error below 0.1^16/16! relative to t²/2.
+        double term = t * t / 2;
+        double sum = 0;
+        for (int k = 3; k <= 16; k++) {
+            sum += term;
+            term *= t / k;
+        }
+        return sum;
+    }
+
+    static double finite(String name, double v) {
+        if (!Double.isFinite(v)) {
+            throw new InvalidArgumentException(name, name + " = " + v + " must be finite");
+        }
+        return v;
+    }
+
+    static double positive(String name, double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new InvalidArgumentException(name, name + " = " + v + " must be finite and > 0");
+        }
+        return v;
+    }
+
+    static void sameLength(String nameA, int a, String nameB, int b) {
+        if (a != b) {
+            throw new InvalidArgumentException(nameB, nameB + " has length " + b + " but " + nameA
+                    + " has length " + a);
+        }
+    }
+}
