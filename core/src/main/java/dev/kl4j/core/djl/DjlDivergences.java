@@ -66,9 +66,8 @@ public final class DjlDivergences {
             NDArray logRatio = NDArrays.where(inP.logicalAnd(inQ), logP.sub(logQ), zero(logP));
             NDArray kl = logP.exp().mul(logRatio).sum(new int[] {-1});
             // A category in P's support but masked in Q makes KL +∞, even when p underflows to 0.
-            NDArray missingInQ = inP.logicalAnd(inQ.logicalNot()).toType(logP.getDataType(), false)
-                    .sum(new int[] {-1});
-            return NDArrays.where(missingInQ.eq(0f), kl, infinity(kl));
+            NDArray missingInQ = inP.logicalAnd(inQ.logicalNot()).sum(new int[] {-1});   // count per row
+            return NDArrays.where(missingInQ.eq(0), kl, infinity(kl));
         });
     }
 
