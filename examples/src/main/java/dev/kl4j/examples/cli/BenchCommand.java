@@ -32,11 +32,13 @@ import picocli.CommandLine.Spec;
  * <p>Defaults: every kl4j benchmark, one fork, and the iteration counts and times written on each
  * benchmark class. {@code --quick} is a smoke run (1 warm-up and 2 measured iterations of 0.5 s), not a
  * measurement. The forked JVM gets {@code --add-modules jdk.incubator.vector}, offline DJL and the
- * thread settings of this JVM.
+ * thread settings of this JVM; it inherits the environment, so {@code OMP_NUM_THREADS} reaches ND4J.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run kl4j's JMH benchmarks and print a short table.",
-            "Example: kl4j bench --quick LogitsKl -p rows=256 -p cols=4096"})
+            "Example: kl4j bench --quick LogitsKl -p rows=256 -p cols=4096",
+            "Threads: KL4J_THREADS sets libtorch/OpenBLAS threads; ND4J's OpenMP threads follow",
+            "OMP_NUM_THREADS (set it to 1 on a loaded machine)."})
 public final class BenchCommand implements Callable<Integer> {
     /** Matches every benchmark in kl4j's benchmark package. */
     static final String ALL_KL4J_BENCHMARKS = "dev\\.kl4j\\.examples\\.bench\\..*";
