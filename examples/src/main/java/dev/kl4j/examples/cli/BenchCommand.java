@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run kl4j's JMH benchmarks and print a short table.",
             "Example: kl4j bench --quick LogitsKl -p rows=256 -p cols=4096",
-            "Threads: KL4J_THREADS sets libtorch/OpenBLAS threads; ND4J's OpenMP threads follow",
-            "OMP_NUM_THREADS (set it to 1 on a loaded machine)."})
+            "Threads: KL4J_THREADS sets libtorch/OpenBLAS threads;",
+            "ND4J's OpenMP threads follow OMP_NUM_THREADS (use 1 on a loaded machine)."})
 public final class BenchCommand implements Callable<Integer> {
     /** Matches every benchmark in kl4j's benchmark package. */
     static final String ALL_KL4J_BENCHMARKS = "dev\\.kl4j\\.examples\\.bench\\..*";
