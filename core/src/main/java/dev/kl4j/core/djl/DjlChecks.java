@@ -14,4 +14,15 @@ final class DjlChecks {
                     + " but " + nameA + " has shape " + a.getShape() + "; they must match");
         }
     }
+
+    /** Distributions live on the last axis, so a scalar (rank 0) or an empty last axis is unusable. */
+    static void requireCategoryAxis(String name, NDArray a) {
+        if (a.getShape().dimension() == 0) {
+            throw new InvalidArgumentException(name, name + " is a scalar; it needs a last axis of categories");
+        }
+        if (a.getShape().get(a.getShape().dimension() - 1) == 0) {
+            throw new InvalidArgumentException(name, name + " has shape " + a.getShape()
+                    + "; its last axis (the categories) is empty");
+        }
+    }
 }

@@ -1,9 +1,14 @@
 package dev.kl4j.core.djl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.GradientCollector;
+import dev.kl4j.core.InvalidArgumentException;
 import org.junit.jupiter.api.Test;
 
 class DjlGaussianKlTest {
@@ -32,6 +37,44 @@ class DjlGaussianKlTest {
             for (int i = 0; i < a.length; i++) {
                 assertEquals(b[i], a[i], 1e-5);
             }
+        }
+    }
+
+    @Test
+    void diagonalValueAndGradientMatchHandComputation() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // μp = 0.5, vp = 2, μq = −1, vq = 0.5:
+            // KL = ½[ln 0.5 − ln 2 + (2 + 1.5²)/0.5 − 1] = ½(8.5 − 1 − 2 ln 2)
+            // ∂/∂μp = (μp − μq)/vq = 3, ∂/∂ln vp = ½(vp/vq − 1) = 1.5,
+            // ∂/∂μq = −3, ∂/∂ln vq = ½(1 − (vp + (μp − μq)²)/vq) = ½(1 − 8.5) = −3.75
+            NDArray muP = manager.create(new double[] {0.5});
+            NDArray logVarP = manager.create(new double[] {Math.log(2)});
+            NDArray muQ = manager.create(new double[] {-1});
+            NDArray logVarQ = manager.create(new double[] {Math.log(0.5)});
+            for (NDArray x : new NDArray[] {muP, logVarP, muQ, logVarQ}) {
+                x.setRequiresGradient(true);
+            }
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray kl = DjlGaussianKl.diagonal(muP, logVarP, muQ, logVarQ);
+                assertEquals(0.5 * (7.5 - 2 * Math.log(2)), kl.getDouble(), 1e-12);
+                gc.backward(kl);
+            }
+            assertEquals(3.0, muP.getGradient().getDouble(0), 1e-12);
+            assertEquals(1.5, logVarP.getGradient().getDouble(0), 1e-12);
+            assertEquals(-3.0, muQ.getGradient().getDouble(0), 1e-12);
+            assertEquals(-3.75, logVarQ.getGradient().getDouble(0), 1e-12);
+        }
+    }
+
+    @Test
+    void float32StaysFloat32AndShapesAreChecked() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray mu = manager.create(new float[][] {{0.1f, 0.2f}});
+            NDArray logVar = manager.create(new float[][] {{0.3f, -0.4f}});
+            assertEquals(DataType.FLOAT32, DjlGaussianKl.toStandardNormal(mu, logVar).getDataType());
+            InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                    () -> DjlGaussianKl.toStandardNormal(mu, manager.create(new float[] {1f})));
+            assertEquals("logVar", e.argument());
         }
     }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             EvalCommand.class,
+            BenchCommand.class,
         })
 public final class Kl4j implements Runnable {
 

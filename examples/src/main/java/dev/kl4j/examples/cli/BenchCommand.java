@@ -1,0 +1,196 @@
+package dev.kl4j.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kl4j bench}: runs kl4j's JMH benchmarks ({@code dev.kl4j.examples.bench}) through JMH's
+ * {@link Runner}, then prints a short table (and, for benchmarks with {@code rows} and {@code cols}
+ * parameters, the input read rate 2·rows·cols·4 bytes per operation in GB/s).
+ *
+ * <p>Defaults: every kl4j benchmark, one fork, and the iteration counts and times written on each
+ * benchmark class. {@code --quick} is a smoke run (1 warm-up and 2 measured iterations of 0.5 s), not a
+ * measurement. The forked JVM gets {@code --add-modules jdk.incubator.vector}, offline DJL and the
+ * thread settings of this JVM.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Run kl4j's JMH benchmarks and print a short table.",
+            "Example: kl4j bench --quick LogitsKl -p rows=256 -p cols=4096"})
+public final class BenchCommand implements Callable<Integer> {
+    /** Matches every benchmark in kl4j's benchmark package. */
+    static final String ALL_KL4J_BENCHMARKS = "dev\\.kl4j\\.examples\\.bench\\..*";
+
+    @Parameters(arity = "0..1", paramLabel = "REGEX",
+            description = "Benchmarks to run (JMH include regex); same as --include.")
+    String positionalInclude;
+
+    @Option(names = "--include", paramLabel = "REGEX",
+            description = "Benchmarks to run (JMH include regex; default: all kl4j benchmarks).")
+    String include;
+
+    @Option(names = "--forks", defaultValue = "1", description = "JVM forks per benchmark (default: ${DEFAULT-VALUE}).")
+    int forks;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up iterations (default: per benchmark).")
+    Integer warmupIterations;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "Measured iterations (default: per benchmark).")
+    Integer measurementIterations;
+
+    @Option(names = "--time", paramLabel = "TIME",
+            description = "Time per iteration, warm-up and measured, e.g. 2s or 500ms (default: per benchmark).")
+    String iterationTime;
+
+    @Option(names = "--quick", description = "Smoke run: 1 warm-up and 2 measured iterations of 500ms.")
+    boolean quick;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+            description = "Override a benchmark parameter, e.g. -p rows=256 -p frontEnd=nd4j (repeatable).")
+    Map<String, String> params;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write JMH's JSON results to FILE.")
+    Path out;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws RunnerException {
+        Collection<RunResult> results = new Runner(options()).run();
+        PrintWriter outWriter = spec.commandLine().getOut();
+        outWriter.print(summaryTable(results));
+        if (out != null) {
+            outWriter.println("JSON results: " + out.toAbsolutePath());
+        }
+        outWriter.flush();
+        return results.isEmpty() ? 1 : 0;
+    }
+
+    /**
+     * The JMH options these arguments stand for (separate from {@link #call} so tests can check them).
+     *
+     * @return the options
+     */
+    Options options() {
+        if (positionalInclude != null && include != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "give the benchmark pattern either as REGEX or with --include, not both");
+        }
+        String pattern = positionalInclude != null ? positionalInclude : include != null ? include : ALL_KL4J_BENCHMARKS;
+        ChainedOptionsBuilder builder = new OptionsBuilder()
+                .include(pattern)
+                .forks(forks)
+                .shouldFailOnError(true)
+                .jvmArgsAppend(forkedJvmArguments().toArray(String[]::new));
+        Integer warmup = warmupIterations != null ? warmupIterations : quick ? Integer.valueOf(1) : null;
+        Integer measured = measurementIterations != null ? measurementIterations : quick ? Integer.valueOf(2) : null;
+        String time = iterationTime != null ? iterationTime : quick ? "500ms" : null;
+        if (warmup != null) {
+            builder.warmupIterations(warmup);
+        }
+        if (measured != null) {
+            builder.measurementIterations(measured);
+        }
+        if (time != null) {
+            TimeValue value = TimeValue.fromString(time);
+            builder.warmupTime(value).measurementTime(value);
+        }
+        if (params != null) {
+            params.forEach((name, value) -> builder.param(name, value.split(",")));
+        }
+        if (out != null) {
+            builder.result(out.toString()).resultFormat(ResultFormatType.JSON);
+        }
+        return builder.build();
+    }
+
+    /**
+     * JVM flags for JMH's forked JVM: the Vector API module, offline DJL, and this JVM's thread and
+     * logging settings, so that a benchmark runs as {@code ./kl4j} would run it.
+     *
+     * @return flags to append
+     */
+    static List<String> forkedJvmArguments() {
+        List<String> args = new ArrayList<>(List.of("--add-modules", "jdk.incubator.vector", "-Dai.djl.offline=true"));
+        int cores = Runtime.getRuntime().availableProcessors();
+        args.add("-Dai.djl.pytorch.num_threads=" + System.getProperty("ai.djl.pytorch.num_threads", String.valueOf(cores)));
+        args.add("-Dai.djl.pytorch.num_interop_threads=" + System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
+        args.add("-Dorg.bytedeco.openblas.nthreads=" + System.getProperty("org.bytedeco.openblas.nthreads", String.valueOf(cores)));
+        args.add("-Dorg.slf4j.simpleLogger.defaultLogLevel="
+                + System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        return args;
+    }
+
+    /**
+     * One line per benchmark: name, parameters, score ± error and unit, and GB/s of input where the
+     * benchmark has {@code rows} and {@code cols} parameters (two float32 matrices per operation).
+     *
+     * @param results JMH results
+     * @return the table, ending in a newline
+     */
+    static String summaryTable(Collection<RunResult> results) {
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%-36s %-40s %14s %12s %-8s %8s%n",
+                "benchmark", "parameters", "score", "± error", "unit", "GB/s"));
+        for (RunResult run : results) {
+            BenchmarkParams bp = run.getParams();
+            Result<?> primary = run.getPrimaryResult();
+            String name = bp.getBenchmark().replaceFirst("^dev\\.kl4j\\.examples\\.bench\\.", "");
+            List<String> parts = new ArrayList<>();
+            for (String key : bp.getParamsKeys()) {
+                parts.add(key + "=" + bp.getParam(key));
+            }
+            String rate = "";
+            if (bp.getParamsKeys().contains("rows") && bp.getParamsKeys().contains("cols")) {
+                long bytes = 2L * Long.parseLong(bp.getParam("rows")) * Long.parseLong(bp.getParam("cols")) * Float.BYTES;
+                double seconds = secondsPerOperation(primary.getScore(), primary.getScoreUnit());
+                if (seconds > 0) {
+                    rate = String.format(Locale.ROOT, "%.2f", bytes / seconds / 1e9);
+                }
+            }
+            double error = primary.getScoreError();   // NaN with fewer than two measured iterations
+            table.append(String.format(Locale.ROOT, "%-36s %-40s %14.3f %12s %-8s %8s%n", name,
+                    String.join(" ", parts), primary.getScore(),
+                    Double.isNaN(error) ? "-" : String.format(Locale.ROOT, "%.3f", error), primary.getScoreUnit(), rate));
+        }
+        return table.toString();
+    }
+
+    /**
+     * Converts an average-time score such as 12.5 in "ms/op" to seconds per operation.
+     *
+     * @param score the score
+     * @param unit  JMH's unit string, "s/op", "ms/op", "us/op" or "ns/op"
+     * @return seconds per operation, or -1 for another unit (throughput modes)
+     */
+    static double secondsPerOperation(double score, String unit) {
+        TimeUnit timeUnit = switch (unit) {
+            case "s/op" -> TimeUnit.SECONDS;
+            case "ms/op" -> TimeUnit.MILLISECONDS;
+            case "us/op" -> TimeUnit.MICROSECONDS;
+            case "ns/op" -> TimeUnit.NANOSECONDS;
+            default -> null;
+        };
+        return timeUnit == null ? -1 : score * timeUnit.toNanos(1) / 1e9;
+    }
+}
