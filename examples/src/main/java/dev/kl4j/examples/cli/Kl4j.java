@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
+            TourCommand.class,
             EvalCommand.class,
             BenchCommand.class,
         })
