@@ -245,8 +245,10 @@ public final class DiscreteDivergences {
      *   <li>+∞ when the support condition fails: for α ≥ 1 if some p_i &gt; 0 = q_i, for α &lt; 1 only if
      *       no i has p_i &gt; 0 and q_i &gt; 0.</li>
      *   <li>Computed in log space: a log-sum-exp of ln p_i + (α − 1) ln(p_i/q_i), so α = 1000 does not
-     *       overflow; for |α − 1| ≤ ½ as log1p(Σ w_i expm1((α − 1) ln(p_i/q_i)))/(α − 1) with
-     *       w = p/Σp, continuous at α = 1.</li>
+     *       overflow (for α &gt; 2 the terms are divided by α − 1 before the maximum is taken, so no order up
+     *       to {@code Double.MAX_VALUE} overflows); for |α − 1| ≤ ½ as
+     *       log1p(Σ w_i expm1((α − 1) ln(p_i/q_i)))/(α − 1) with w = p/Σp, continuous at α = 1, unless
+     *       that sum is below −½ (nearly disjoint supports), where the log-sum-exp is the accurate one.</li>
      * </ul>
      * SciPy has no Rényi divergence; the formulas follow van Erven &amp; Harremoës (2014), "Rényi
      * divergence and Kullback–Leibler divergence".
@@ -309,24 +311,33 @@ public final class DiscreteDivergences {
                 }
             }
             s /= sumP;
-            if (Double.isFinite(s)) {
+            // For s near −1 (nearly disjoint supports) 1 + s has lost its digits: use the log-sum-exp.
+            if (s > -0.5 && s < Double.POSITIVE_INFINITY) {
                 return Math.log1p(s) / eps;
             }
         }
-        // Log-sum-exp of a_i = ln p_i + ε ln(p_i/q_i) = ln(p_i^α q_i^(1−α)).
+        // Log-sum-exp of a_i = ln p_i + ε ln(p_i/q_i) = ln(p_i^α q_i^(1−α)), taken over b_i = a_i / c with
+        // c = max(ε, 1): D = (c/ε) max b + ln(Σ_i exp(c (b_i − max b)) / Σp) / ε. Dividing by ε first keeps
+        // ε ln(p_i/q_i) from overflowing for α up to Double.MAX_VALUE.
+        double c = Math.max(eps, 1.0);
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             if (p[i] > 0.0 && q[i] > 0.0) {
-                max = Math.max(max, Math.log(p[i]) + eps * ScalarKernel.logRatio(p[i], q[i]));
+                max = Math.max(max, scaledLogTerm(p[i], q[i], eps, c));
             }
         }
         double sum = 0.0;
         for (int i = 0; i < n; i++) {
             if (p[i] > 0.0 && q[i] > 0.0) {
-                sum += Math.exp(Math.log(p[i]) + eps * ScalarKernel.logRatio(p[i], q[i]) - max);
+                sum += Math.exp(c * (scaledLogTerm(p[i], q[i], eps, c) - max));
             }
         }
-        return (max + Math.log(sum) - Math.log(sumP)) / eps;
+        return (c / eps) * max + (Math.log(sum) - Math.log(sumP)) / eps;
+    }
+
+    /** (ln p + ε ln(p/q)) / c for p, q &gt; 0, computed as ln p / c + (ε/c) ln(p/q). */
+    private static double scaledLogTerm(double p, double q, double eps, double c) {
+        return Math.log(p) / c + (eps / c) * ScalarKernel.logRatio(p, q);
     }
 
     // ---------------------------------------------------------------- distances without logarithms
