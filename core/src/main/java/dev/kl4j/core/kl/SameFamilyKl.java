@@ -39,10 +39,13 @@ final class SameFamilyKl {
         return s;
     }
 
-    /** [_kl_bernoulli_bernoulli] p ln(p/q) + (1 − p) ln((1 − p)/(1 − q)), with the categorical masking. */
+    /**
+     * [_kl_bernoulli_bernoulli] p ln(p/q) + (1 − p) ln((1 − p)/(1 − q)), with the categorical masking; the
+     * weight 1 − p is taken as exp(ln(1 − p)), which stays exact where p (from a large logit) rounds to 1.
+     */
     static double bernoulli(Bernoulli p, Bernoulli q) {
         return term(p.probs(), p.logProbOne(), q.logProbOne())
-                + term(1 - p.probs(), p.logProbZero(), q.logProbZero());
+                + term(Math.exp(p.logProbZero()), p.logProbZero(), q.logProbZero());
     }
 
     /** p ln(p/q) from logs: 0 when p = 0 (whatever q), +∞ when q = 0 &lt; p. */
