@@ -60,11 +60,16 @@ final class SameFamilyKl {
     }
 
     /**
-     * [_kl_poisson_poisson] λp ln(λp/λq) − λp + λq, evaluated as λp (e^{−t} − 1 + t) with t = ln(λp/λq)
-     * (log1p near λp = λq).
+     * [_kl_poisson_poisson] λp ln(λp/λq) − λp + λq, evaluated as λp (e^u − 1 − u) with u = ln(λq/λp)
+     * (log1p near λp = λq) for u ≤ 1, and as λq − λp (1 + u) above, where e^u may overflow while
+     * λp e^u = λq does not.
      */
     static double poisson(Poisson p, Poisson q) {
-        return p.rate() * GaussianKl.expm1MinusX(GaussianKl.logRatio(q.rate(), p.rate()));
+        double u = GaussianKl.logRatio(q.rate(), p.rate());
+        if (u > 1) {
+            return q.rate() - p.rate() * (1 + u);
+        }
+        return p.rate() * GaussianKl.expm1MinusX(u);
     }
 
     /** [_kl_exponential_exponential] r − 1 − ln r with r = λq/λp, evaluated as expm1(t) − t, t = ln r (log1p near r = 1). */

@@ -1,0 +1,45 @@
+package dev.kl4j.core.kl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kl4j.core.dist.Bernoulli;
+import dev.kl4j.core.dist.Exponential;
+import dev.kl4j.core.dist.Normal;
+import dev.kl4j.core.dist.Poisson;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Closed forms at parameters where a naive evaluation overflows, underflows or loses its digits. The
+ * references are Python {@code decimal} evaluations of the textbook formulas on the exact binary
+ * parameters (60 digits unless stated), e.g. for two normals with {@code a, b = D(1e-200), D(1e200)}:
+ * {@code r = (a/b)**2; (r - 1 - r.ln()) / 2}.
+ */
+class ExtremeParameterKlTest {
+
+    private static void assertRelative(double expected, double actual, double relative) {
+        assertEquals(expected, actual, relative * Math.abs(expected));
+    }
+
+    @Test
+    void scaleRatiosBeyondTheDoubleRange() {
+        // σp/σq = 1e-400 underflows as a quotient, but ln(σp/σq) = −921 is an ordinary number.
+        assertRelative(920.53403719761827, Kl.kl(Normal.of(0, 1e-200), Normal.of(0, 1e200)), 1e-14);
+        // Exponential: r − 1 − ln r with r = λq/λp = 1e-400: r = D(1e-200)/D(1e200)
+        assertRelative(920.03403719761827, Kl.kl(Exponential.of(1e200), Exponential.of(1e-200)), 1e-14);
+        // ... and r = 1e400: the value itself exceeds the double range.
+        assertEquals(Double.POSITIVE_INFINITY, Kl.kl(Exponential.of(1e-200), Exponential.of(1e200)));
+        // Poisson: λp ln(λp/λq) − λp + λq
+        assertRelative(9.9999999999999997e199, Kl.kl(Poisson.of(1e-200), Poisson.of(1e200)), 1e-14);
+        assertRelative(9.2003403719761825e202, Kl.kl(Poisson.of(1e200), Poisson.of(1e-200)), 1e-14);
+    }
+
+    @Test
+    void bernoulliLogitsDeepInTheTail() {
+        // σ(40) rounds to 1, but 1 − σ(40) = 4.2e-18 carries the whole divergence. decimal at 600 digits:
+        // p, q = sig(40), sig(1000) with sig(x) = 1/(1+(-D(x)).exp());
+        // p*(p/q).ln() + (1-p)*((1-p)/(1-q)).ln()
+        assertRelative(4.0741717308246336e-15, Kl.kl(Bernoulli.ofLogits(40), Bernoulli.ofLogits(1000)), 1e-12);
+        // the mirror image: logits −40 against −1000
+        assertRelative(4.0741717308246336e-15, Kl.kl(Bernoulli.ofLogits(-40), Bernoulli.ofLogits(-1000)), 1e-12);
+    }
+}
