@@ -128,12 +128,17 @@ final class SameFamilyKl {
     }
 
     /**
-     * [_kl_laplace_laplace] (Gil 2011) −ln(bp/bq) + |μp − μq|/bq + (bp/bq) exp(−|μp − μq|/bp) − 1.
+     * [_kl_laplace_laplace] (Gil 2011) −ln(bp/bq) + |μp − μq|/bq + (bp/bq) exp(−|μp − μq|/bp) − 1. With
+     * r = bp/bq = e^t and x = |μp − μq|/bp (so |μp − μq|/bq = r x) this regroups into two non-negative parts,
+     * (e^t − 1 − t) + r (e^−x − 1 + x), each by {@link GaussianKl#expm1MinusX}, so no cancellation as p → q
+     * (for x &gt; 1 the second part is |μp − μq|/bq + r expm1(−x), which cannot overflow with x).
      */
     static double laplace(Laplace p, Laplace q) {
         double ratio = p.scale() / q.scale();
         double d = Math.abs(p.loc() - q.loc());
-        return -Math.log(ratio) + d / q.scale() + ratio * Math.exp(-d / p.scale()) - 1;
+        double x = d / p.scale();
+        double locationPart = x > 1 ? d / q.scale() + ratio * Math.expm1(-x) : ratio * GaussianKl.expm1MinusX(-x);
+        return GaussianKl.expm1MinusX(GaussianKl.logRatio(p.scale(), q.scale())) + locationPart;
     }
 
     /** [_kl_uniform_uniform] ln((hq − lq)/(hp − lp)) if [lp, hp) ⊆ [lq, hq), else +∞. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kl4j.core.dist.Bernoulli;
 import dev.kl4j.core.dist.Exponential;
+import dev.kl4j.core.dist.Laplace;
 import dev.kl4j.core.dist.Normal;
 import dev.kl4j.core.dist.Poisson;
 import org.junit.jupiter.api.Test;
@@ -41,5 +42,16 @@ class ExtremeParameterKlTest {
         assertRelative(4.0741717308246336e-15, Kl.kl(Bernoulli.ofLogits(40), Bernoulli.ofLogits(1000)), 1e-12);
         // the mirror image: logits −40 against −1000
         assertRelative(4.0741717308246336e-15, Kl.kl(Bernoulli.ofLogits(-40), Bernoulli.ofLogits(-1000)), 1e-12);
+    }
+
+    @Test
+    void laplaceKeepsItsDigitsAsPApproachesQ() {
+        // decimal: r = bp/bq; d = abs(mp - mq); -r.ln() + d/bq + r*(-d/bp).exp() - 1
+        assertRelative(4.9999999833333336e-17, Kl.kl(Laplace.of(0, 1), Laplace.of(1e-8, 1)), 1e-12);
+        assertRelative(4.9999998725586258e-17, Kl.kl(Laplace.of(0, 1), Laplace.of(0, 1 + 1e-8)), 1e-12);
+        assertRelative(6.2499991934106495e-15, Kl.kl(Laplace.of(0.3, 2), Laplace.of(0.3 + 1e-7, 2 * (1 + 1e-7))), 1e-12);
+        assertRelative(0.24641251041626202, Kl.kl(Laplace.of(0, 1), Laplace.of(0.5, 2)), 1e-14);
+        // |μp − μq|/bp = 1e310 overflows; the value does not: decimal with (mp, bp, mq, bq) = (0, 1e-300, 1e10, 1e10)
+        assertRelative(713.80137882815416, Kl.kl(Laplace.of(0, 1e-300), Laplace.of(1e10, 1e10)), 1e-14);
     }
 }
