@@ -1,6 +1,10 @@
 package dev.kl4j.examples.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,10 +15,12 @@ import dev.kl4j.core.discrete.LogBase;
 import dev.kl4j.core.dist.Distribution;
 import dev.kl4j.core.dist.Distributions;
 import dev.kl4j.core.kl.Kl;
+import dev.kl4j.core.kl.NoClosedFormException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -75,7 +81,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ObjectMapper json = new ObjectMapper();
+    /** Rejects duplicate keys: {@code "q":[..],"q":[..]} must not silently keep the last one. */
+    private final ObjectMapper json = new ObjectMapper(
+            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     @Override
     public Integer call() throws IOException {
@@ -115,7 +123,7 @@ public final class EvalCommand implements Callable<Integer> {
         ObjectNode answer = json.createObjectNode();
         JsonNode input;
         try {
-            input = json.readTree(line);
+            input = parse(line);
         } catch (JsonProcessingException e) {
             answer.putNull("id");
             answer.putNull("measure");
@@ -139,6 +147,21 @@ public final class EvalCommand implements Callable<Integer> {
             answer.put("error", "internal error: " + Errors.oneLine(e));
         }
         return answer;
+    }
+
+    /** One JSON value and nothing after it (readTree alone would ignore trailing content). */
+    private JsonNode parse(String line) throws JsonProcessingException {
+        try (JsonParser parser = json.createParser(line)) {
+            JsonNode node = json.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "extra content after the first JSON value");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a String source does not fail to read
+        }
     }
 
     private static void putValue(ObjectNode answer, double value) {
@@ -208,7 +231,12 @@ public final class EvalCommand implements Callable<Integer> {
         }
         Distribution pd = distribution("p", p);
         Distribution qd = distribution("q", q);
-        return base.fromNats(Kl.kl(pd, qd));
+        try {
+            return base.fromNats(Kl.kl(pd, qd));
+        } catch (NoClosedFormException e) {
+            throw new EvalException("fields 'p' and 'q': kl4j has no closed-form KL(" + pd.name() + " \u2016 "
+                    + qd.name() + ")");
+        }
     }
 
     private Distribution distribution(String field, JsonNode node) {

@@ -105,6 +105,32 @@ class EvalCommandTest {
     }
 
     @Test
+    void malformedLinesAreNotHalfRead() throws IOException {
+        Run run = eval(
+                "{\"id\":\"trailing\",\"measure\":\"kl\",\"p\":[1],\"q\":[1]}} garbage",
+                "{\"id\":\"two\",\"measure\":\"kl\",\"p\":[1],\"q\":[1]} {\"id\":\"x\"}",
+                "{\"id\":\"dup\",\"measure\":\"kl\",\"p\":[0.5,0.5],\"q\":[0.5,0.5],\"q\":[1,0]}");
+        assertEquals(1, run.status());
+        assertEquals(3, run.lines().size());
+        for (JsonNode line : run.lines()) {
+            assertFalse(line.has("value"), line.toString());
+            assertTrue(line.get("error").asText().contains("not valid JSON"), line.toString());
+        }
+        assertTrue(run.lines().get(2).get("error").asText().contains("q"), run.lines().get(2).toString());
+    }
+
+    @Test
+    void pairWithoutClosedFormNamesBothFieldsAndIsNotAnInternalError() throws IOException {
+        Run run = eval("{\"id\":\"nc\",\"measure\":\"kl\",\"p\":{\"dist\":\"poisson\",\"rate\":1},"
+                + "\"q\":{\"dist\":\"normal\",\"loc\":1,\"scale\":1}}");
+        assertEquals(1, run.status());
+        String error = run.lines().get(0).get("error").asText();
+        assertFalse(error.contains("internal error"), error);
+        assertTrue(error.contains("'p'") && error.contains("'q'") && error.contains("poisson")
+                && error.contains("normal"), error);
+    }
+
+    @Test
     void missingFileIsAnUnusableArgument() {
         StringWriter err = new StringWriter();
         int status = Kl4j.execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
