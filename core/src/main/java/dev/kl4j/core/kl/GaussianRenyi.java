@@ -59,18 +59,37 @@ public final class GaussianRenyi {
         return normalDirect(locP, scaleP, locQ, scaleQ, alpha);
     }
 
+    /**
+     * The closed form in units of σp²: with u = ln(σq²/σp²), σα²/σp² = 1 + α(e^u − 1) = e^m and
+     * ln(σα² / (σp^(2(1−α)) σq^(2α))) = m − αu. For u ≤ 1 that difference is evaluated as
+     * α(e^u − 1 − u) − (e^m − 1 − m), two O(u²) parts, so nothing cancels to first order as σq → σp; for
+     * u &gt; 1, m = u + ln(α + (1 − α)e^−u), so no variance is formed and nothing overflows.
+     */
     private static double normalDirect(double locP, double scaleP, double locQ, double scaleQ, double alpha) {
         GaussianKl.finite("locP", locP);
         GaussianKl.finite("locQ", locQ);
-        double vp = GaussianKl.positive("scaleP", scaleP) * scaleP;
-        double vq = GaussianKl.positive("scaleQ", scaleQ) * scaleQ;
-        double va = alpha * vq + (1 - alpha) * vp;
-        if (!(va > 0)) {
-            return Double.POSITIVE_INFINITY;
+        GaussianKl.positive("scaleP", scaleP);
+        GaussianKl.positive("scaleQ", scaleQ);
+        double u = 2 * GaussianKl.logRatio(scaleQ, scaleP);
+        double logMix;
+        double logTerm;
+        if (u > 1) {
+            double mixOverQ = alpha + (1 - alpha) * Math.exp(-u); // σα²/σq²
+            if (!(mixOverQ > 0)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            logMix = u + Math.log(mixOverQ);
+            logTerm = (1 - alpha) * u + Math.log(mixOverQ);
+        } else {
+            double w = alpha * Math.expm1(u); // σα²/σp² − 1
+            if (!(w > -1)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            logMix = Math.log1p(w);
+            logTerm = alpha * GaussianKl.expm1MinusX(u) - GaussianKl.expm1MinusX(logMix);
         }
-        double d = locP - locQ;
-        double logRatio = Math.log(va) - (1 - alpha) * Math.log(vp) - alpha * Math.log(vq);
-        return 0.5 * alpha * d * d / va - logRatio / (2 * (alpha - 1));
+        double z = (locP - locQ) / scaleP;
+        return 0.5 * alpha * z * z * Math.exp(-logMix) - logTerm / (2 * (alpha - 1));
     }
 
     /**
