@@ -80,14 +80,16 @@ final class SameFamilyKl {
     /**
      * [_kl_gamma_gamma] with rates βp, βq:
      * αq ln(βp/βq) + ln Γ(αq) − ln Γ(αp) + (αp − αq) ψ(αp) + (βq − βp) αp/βp.
+     * With t = ln(βq/βp) the rate terms regroup as αp (e^t − 1 − t) + (αp − αq) t, evaluated with
+     * {@link GaussianKl#expm1MinusX}, so equal concentrations keep full precision as βq → βp (the
+     * ln Γ terms then cancel exactly); for αq ≈ αp the ln Γ difference still cancels to first order.
      */
     static double gamma(Gamma p, Gamma q) {
         double ap = p.concentration();
         double aq = q.concentration();
-        double bp = p.rate();
-        double bq = q.rate();
-        return aq * Math.log(bp / bq) + LogGamma.value(aq) - LogGamma.value(ap)
-                + (ap - aq) * Digamma.value(ap) + (bq - bp) * (ap / bp);
+        double t = GaussianKl.logRatio(q.rate(), p.rate());
+        double concentrationPart = LogGamma.value(aq) - LogGamma.value(ap) + (ap - aq) * Digamma.value(ap);
+        return ap * GaussianKl.expm1MinusX(t) + (ap - aq) * t + concentrationPart;
     }
 
     /**

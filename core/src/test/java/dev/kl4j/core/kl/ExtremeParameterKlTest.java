@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kl4j.core.dist.Bernoulli;
 import dev.kl4j.core.dist.Exponential;
+import dev.kl4j.core.dist.Gamma;
 import dev.kl4j.core.dist.Laplace;
 import dev.kl4j.core.dist.Normal;
 import dev.kl4j.core.dist.Poisson;
@@ -53,5 +54,12 @@ class ExtremeParameterKlTest {
         assertRelative(0.24641251041626202, Kl.kl(Laplace.of(0, 1), Laplace.of(0.5, 2)), 1e-14);
         // |μp − μq|/bp = 1e310 overflows; the value does not: decimal with (mp, bp, mq, bq) = (0, 1e-300, 1e10, 1e10)
         assertRelative(713.80137882815416, Kl.kl(Laplace.of(0, 1e-300), Laplace.of(1e10, 1e10)), 1e-14);
+    }
+
+    @Test
+    void gammaWithEqualConcentrationsKeepsItsDigitsAsRatesApproach() {
+        // α (r − 1 − ln r), r = βq/βp; decimal: r = D(bq)/D(bp); a*(r - 1 - r.ln())
+        assertRelative(1.49999997176758744e-16, Kl.kl(Gamma.of(3, 2), Gamma.of(3, 2 * (1 + 1e-8))), 1e-12);
+        assertRelative(4.50000035928480735e-15, Kl.kl(Gamma.of(1000, 1e-6), Gamma.of(1000, 1e-6 * (1 - 3e-9))), 1e-12);
     }
 }
