@@ -8,6 +8,7 @@ import dev.kl4j.core.dist.Gamma;
 import dev.kl4j.core.dist.Laplace;
 import dev.kl4j.core.dist.Normal;
 import dev.kl4j.core.dist.Poisson;
+import dev.kl4j.core.dist.Uniform;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,5 +62,16 @@ class ExtremeParameterKlTest {
         // α (r − 1 − ln r), r = βq/βp; decimal: r = D(bq)/D(bp); a*(r - 1 - r.ln())
         assertRelative(1.49999997176758744e-16, Kl.kl(Gamma.of(3, 2), Gamma.of(3, 2 * (1 + 1e-8))), 1e-12);
         assertRelative(4.50000035928480735e-15, Kl.kl(Gamma.of(1000, 1e-6), Gamma.of(1000, 1e-6 * (1 - 3e-9))), 1e-12);
+    }
+
+    @Test
+    void laplaceCrossPairsAreScaleInvariantFarOutside() {
+        // KL is invariant under x -> kx, so the SciPy quad references of ClosedFormReferenceTest
+        // ("normal-laplace", "uniform-laplace", same parameters) hold at every scale k; at k = 1e±200 the
+        // squares in E|X − m| under- or overflow unless they are avoided.
+        for (double k : new double[] {1e-200, 1e200}) {
+            assertRelative(0.4320093008099536, Kl.kl(Normal.of(0.8 * k, 1.1 * k), Laplace.of(-0.3 * k, 1.4 * k)), 1e-9);
+            assertRelative(0.32621141327104636, Kl.kl(Uniform.of(-1 * k, 2 * k), Laplace.of(0.4 * k, 0.9 * k)), 1e-9);
+        }
     }
 }
