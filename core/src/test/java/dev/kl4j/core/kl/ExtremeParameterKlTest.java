@@ -3,6 +3,8 @@ package dev.kl4j.core.kl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kl4j.core.dist.Bernoulli;
+import dev.kl4j.core.dist.Beta;
+import dev.kl4j.core.dist.Dirichlet;
 import dev.kl4j.core.dist.Exponential;
 import dev.kl4j.core.dist.Gamma;
 import dev.kl4j.core.dist.Laplace;
@@ -73,5 +75,18 @@ class ExtremeParameterKlTest {
             assertRelative(0.4320093008099536, Kl.kl(Normal.of(0.8 * k, 1.1 * k), Laplace.of(-0.3 * k, 1.4 * k)), 1e-9);
             assertRelative(0.32621141327104636, Kl.kl(Uniform.of(-1 * k, 2 * k), Laplace.of(0.4 * k, 0.9 * k)), 1e-9);
         }
+    }
+
+    @Test
+    void concentrationsThatAlmostAgreeGiveAPositiveAccurateKl() {
+        // With δ = (3 + 1e-8) − 3 (exact in double), ln Γ(y + δ) − ln Γ(y) − δ ψ(y) = Σ_k ψ^(k−1)(y) δ^k / k!,
+        // with the exact polygammas at integers: ψ'(n) = π²/6 − Σ_{k<n} 1/k², ψ''(n) = −2ζ(3) + 2 Σ_{k<n} 1/k³,
+        // ψ'''(n) = π⁴/15 − 6 Σ_{k<n} 1/k⁴ (decimal, 50 digits, terms up to δ⁴). Call that B(y, δ).
+        double a = 3 + 1e-8;
+        // Gamma(3, 2) vs Gamma(3 + δ, 2): B(3, δ)
+        assertRelative(1.97467030767056573e-17, Kl.kl(Gamma.of(3, 2), Gamma.of(a, 2)), 1e-9);
+        // Beta(3, 2) vs Beta(3 + δ, 2), and the same Dirichlet: B(3, δ) − B(5, δ)
+        assertRelative(8.68055543248989465e-18, Kl.kl(Beta.of(3, 2), Beta.of(a, 2)), 1e-9);
+        assertRelative(8.68055543248989465e-18, Kl.kl(Dirichlet.of(3, 2), Dirichlet.of(a, 2)), 1e-9);
     }
 }
