@@ -131,6 +131,17 @@ class EvalCommandTest {
     }
 
     @Test
+    void helpLinesAreNotWrappedMidSentence() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, Kl4j.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "eval", "--help"));
+        // picocli wraps a description line longer than 80 columns at a space, so these would be split
+        String help = out.toString();
+        assertTrue(help.contains("\"q\":[0.2,0.6,0.2]}' \\"), help);
+        assertTrue(help.contains("distribution objects such as"), help);
+        assertTrue(help.contains("bernoulli, poisson, exponential, gamma, beta,"), help);
+    }
+
+    @Test
     void missingFileIsAnUnusableArgument() {
         StringWriter err = new StringWriter();
         int status = Kl4j.execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
