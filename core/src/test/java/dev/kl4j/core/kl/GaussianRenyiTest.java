@@ -44,6 +44,21 @@ class GaussianRenyiTest {
         }
     }
 
+    @Test
+    void mvnKeepsItsDigitsAsCovariancesApproach() {
+        // Σp = [[2, .5], [.5, 1]], Σq the same with 2 + 1e-9 in the corner, equal means; Python decimal on the
+        // exact binary entries, det = a*d - b*b: Σα = a*Σq + (1-a)*Σp,
+        // -(det(Σα).ln() - (1-a)*det(Σp).ln() - a*det(Σq).ln()) / (2*(a-1))
+        double[][] sp = {{2, 0.5}, {0.5, 1}};
+        double[][] sq = {{2 + 1e-9, 0.5}, {0.5, 1}};
+        double[] mu = {0.3, -0.2};
+        double[][] reference = {{0.5, 4.08163332616049003e-20}, {2, 1.63265332953125123e-19},
+            {1000, 8.16326354406109627e-17}, {0.999995, 8.16322583443283383e-20}};
+        for (double[] r : reference) {
+            assertEquals(r[1], GaussianRenyi.mvn(mu, sp, mu, sq, r[0]), 1e-8 * r[1], "alpha " + r[0]);
+        }
+    }
+
     /** D_α by Simpson's rule on ∫ exp(α ln p + (1 − α) ln q), independent of the closed form. */
     private static double numericRenyi(Normal p, Normal q, double alpha) {
         double lo = -40;
