@@ -163,7 +163,8 @@ public final class DiscreteDivergences {
     /**
      * Jensen–Shannon divergence JS(P, Q) = ½ KL(P‖M) + ½ KL(Q‖M), M = ½(P + Q). Symmetric, always finite,
      * in [0, ln 2] nats ([0, 1] bits). Each term is computed as p_i ln(2 p_i / (p_i + q_i)), so M is never
-     * rounded to 0.
+     * rounded to 0, and where p_i and q_i are within a factor 3 of each other the pair of terms is
+     * rewritten without the first-order cancellation, so JS keeps full relative precision as P → Q.
      *
      * <p>SciPy: {@code scipy.spatial.distance.jensenshannon(p, q, base) ** 2} (SciPy returns the square
      * root, {@link #jsDistance}).
@@ -181,17 +182,33 @@ public final class DiscreteDivergences {
     private static double jsNats(double[] p, double[] q) {
         double sum = 0.0;
         for (int i = 0; i < p.length; i++) {
-            double pi = p[i];
-            double qi = q[i];
-            double pPlusQ = pi + qi;
-            if (pi > 0.0) {
-                sum += pi * Math.log(2.0 * pi / pPlusQ);
-            }
-            if (qi > 0.0) {
-                sum += qi * Math.log(2.0 * qi / pPlusQ);
-            }
+            sum += twiceJsTerm(p[i], q[i]);
         }
         return 0.5 * sum;
+    }
+
+    /**
+     * p ln(2p/(p + q)) + q ln(2q/(p + q)) ≥ 0 for p, q ≥ 0. With s = p + q and d = (p − q)/s this is
+     * (s/2)[(1 + d) ln(1 + d) + (1 − d) ln(1 − d)] = (s/2)[d ln((1 + d)/(1 − d)) + ln(1 − d²)], whose two
+     * parts are O(d²): used for |d| ≤ ½, where the two logarithms of the direct form cancel to first order.
+     */
+    private static double twiceJsTerm(double p, double q) {
+        double s = p + q;
+        if (s == 0.0) {
+            return 0.0;
+        }
+        double d = (p - q) / s;
+        if (Math.abs(d) <= 0.5) {
+            return 0.5 * s * (d * Math.log1p(2.0 * d / (1.0 - d)) + Math.log1p(-d * d));
+        }
+        double t = 0.0;
+        if (p > 0.0) {
+            t += p * Math.log(2.0 * p / s);
+        }
+        if (q > 0.0) {
+            t += q * Math.log(2.0 * q / s);
+        }
+        return t;
     }
 
     /**
@@ -245,8 +262,10 @@ public final class DiscreteDivergences {
      *   <li>+∞ when the support condition fails: for α ≥ 1 if some p_i &gt; 0 = q_i, for α &lt; 1 only if
      *       no i has p_i &gt; 0 and q_i &gt; 0.</li>
      *   <li>Computed in log space: a log-sum-exp of ln p_i + (α − 1) ln(p_i/q_i), so α = 1000 does not
-     *       overflow; for |α − 1| ≤ ½ as log1p(Σ w_i expm1((α − 1) ln(p_i/q_i)))/(α − 1) with
-     *       w = p/Σp, continuous at α = 1.</li>
+     *       overflow (for α &gt; 2 the terms are divided by α − 1 before the maximum is taken, so no order up
+     *       to {@code Double.MAX_VALUE} overflows); for |α − 1| ≤ ½ as
+     *       log1p(Σ w_i expm1((α − 1) ln(p_i/q_i)))/(α − 1) with w = p/Σp, continuous at α = 1, unless
+     *       that sum is below −½ (nearly disjoint supports), where the log-sum-exp is the accurate one.</li>
      * </ul>
      * SciPy has no Rényi divergence; the formulas follow van Erven &amp; Harremoës (2014), "Rényi
      * divergence and Kullback–Leibler divergence".
@@ -309,24 +328,33 @@ public final class DiscreteDivergences {
                 }
             }
             s /= sumP;
-            if (Double.isFinite(s)) {
+            // For s near −1 (nearly disjoint supports) 1 + s has lost its digits: use the log-sum-exp.
+            if (s > -0.5 && s < Double.POSITIVE_INFINITY) {
                 return Math.log1p(s) / eps;
             }
         }
-        // Log-sum-exp of a_i = ln p_i + ε ln(p_i/q_i) = ln(p_i^α q_i^(1−α)).
+        // Log-sum-exp of a_i = ln p_i + ε ln(p_i/q_i) = ln(p_i^α q_i^(1−α)), taken over b_i = a_i / c with
+        // c = max(ε, 1): D = (c/ε) max b + ln(Σ_i exp(c (b_i − max b)) / Σp) / ε. Dividing by ε first keeps
+        // ε ln(p_i/q_i) from overflowing for α up to Double.MAX_VALUE.
+        double c = Math.max(eps, 1.0);
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             if (p[i] > 0.0 && q[i] > 0.0) {
-                max = Math.max(max, Math.log(p[i]) + eps * ScalarKernel.logRatio(p[i], q[i]));
+                max = Math.max(max, scaledLogTerm(p[i], q[i], eps, c));
             }
         }
         double sum = 0.0;
         for (int i = 0; i < n; i++) {
             if (p[i] > 0.0 && q[i] > 0.0) {
-                sum += Math.exp(Math.log(p[i]) + eps * ScalarKernel.logRatio(p[i], q[i]) - max);
+                sum += Math.exp(c * (scaledLogTerm(p[i], q[i], eps, c) - max));
             }
         }
-        return (max + Math.log(sum) - Math.log(sumP)) / eps;
+        return (c / eps) * max + (Math.log(sum) - Math.log(sumP)) / eps;
+    }
+
+    /** (ln p + ε ln(p/q)) / c for p, q &gt; 0, computed as ln p / c + (ε/c) ln(p/q). */
+    private static double scaledLogTerm(double p, double q, double eps, double c) {
+        return Math.log(p) / c + (eps / c) * ScalarKernel.logRatio(p, q);
     }
 
     // ---------------------------------------------------------------- distances without logarithms
@@ -488,8 +516,11 @@ public final class DiscreteDivergences {
     /**
      * f-divergence D_f(P‖Q) = Σ_i q_i f(p_i / q_i), with the conventions: p_i = q_i = 0 adds 0;
      * p_i = 0 &lt; q_i adds q_i f(0); p_i &gt; 0 = q_i adds p_i · f'(∞) ({@link FGenerator#slopeAtInfinity},
-     * +∞ if that is infinite). Terms are evaluated as written, so this is the general reference, not a
-     * fast path. Ignores the base (the KL and JS generators give nats).
+     * +∞ if that is infinite). Where p_i/q_i overflows (q_i subnormal) the term is also taken as its limit
+     * p_i · f'(∞), exact to rounding for a finite slope; for an infinite slope (KL, χ²) that gives +∞
+     * although the true term may be finite: use {@link #kl} or {@link #chi2} there. Other terms are
+     * evaluated as written, so this is the general reference, not a fast path. Ignores the base (the KL
+     * and JS generators give nats).
      *
      * <p>SciPy has no generic f-divergence; each {@link FGenerator} constant equals a measure here.
      *
@@ -510,12 +541,13 @@ public final class DiscreteDivergences {
         for (int i = 0; i < pq[0].length; i++) {
             double pi = pq[0][i];
             double qi = pq[1][i];
-            if (qi == 0.0) {
+            double t = qi == 0.0 ? Double.POSITIVE_INFINITY : pi / qi;
+            if (t == Double.POSITIVE_INFINITY) {
                 if (pi > 0.0) {
                     sum += slope == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : pi * slope;
                 }
             } else {
-                sum += qi * f.f(pi / qi);
+                sum += qi * f.f(t);
             }
         }
         return sum;

@@ -10,7 +10,7 @@ final class ScalarKernel implements FusedKernel {
 
     /**
      * SciPy's {@code rel_entr(p, q)} for p, q ≥ 0: p ln(p/q), 0 when p = 0, +∞ when p &gt; 0 = q.
-     * Where p/q overflows or underflows (q or p subnormal) the term is p(ln p − ln q), so a finite
+     * Where p/q overflows or is subnormal the term is p(ln p − ln q), so a finite
      * term stays finite (SciPy computes {@code x * log(x / y)} and returns ±inf there).
      */
     static double relEntr(double p, double q) {
@@ -23,10 +23,13 @@ final class ScalarKernel implements FusedKernel {
         return p * logRatio(p, q);
     }
 
-    /** ln(p/q) for p, q &gt; 0, also when p/q overflows or underflows. */
+    /**
+     * ln(p/q) for p, q &gt; 0, also when p/q overflows or is subnormal (a subnormal quotient has lost
+     * significant digits, which matter once the logarithm is scaled and exponentiated, as in Rényi).
+     */
     static double logRatio(double p, double q) {
         double r = p / q;
-        if (r > 0.0 && r < Double.POSITIVE_INFINITY) {
+        if (r >= Double.MIN_NORMAL && r < Double.POSITIVE_INFINITY) {
             return Math.log(r);
         }
         return Math.log(p) - Math.log(q);

@@ -8,16 +8,20 @@ import java.util.random.RandomGenerator;
  * <pre>
  *   ln p(1) = ln p,  ln p(0) = ln(1 − p)        H = −p ln p − (1 − p) ln(1 − p)   (0 ln 0 = 0)
  * </pre>
- * From logits ℓ: ln p = −softplus(−ℓ), ln(1 − p) = −softplus(ℓ), exact for large |ℓ|.
+ * From logits ℓ: ln p = −softplus(−ℓ), ln(1 − p) = −softplus(ℓ), exact for large |ℓ|; P(X = 0) is kept as
+ * exp(−softplus(ℓ)) rather than 1 − p, so the entropy and variance stay accurate where p rounds to 1.
  * {@code logProb} of anything other than 0 or 1 is −∞.
  */
 public final class Bernoulli implements Distribution {
     private final double p;
+    /** P(X = 0), kept apart from 1 − p, which rounds to 0 for logits above about 37. */
+    private final double q;
     private final double logP;
     private final double log1mP;
 
-    private Bernoulli(double p, double logP, double log1mP) {
+    private Bernoulli(double p, double q, double logP, double log1mP) {
         this.p = p;
+        this.q = q;
         this.logP = logP;
         this.log1mP = log1mP;
     }
@@ -28,7 +32,7 @@ public final class Bernoulli implements Distribution {
      */
     public static Bernoulli ofProbs(double probs) {
         Checks.probability("probs", probs);
-        return new Bernoulli(probs, Math.log(probs), Math.log1p(-probs));
+        return new Bernoulli(probs, 1 - probs, Math.log(probs), Math.log1p(-probs));
     }
 
     /**
@@ -41,7 +45,7 @@ public final class Bernoulli implements Distribution {
         }
         double logP = -softplus(-logits);
         double log1mP = -softplus(logits);
-        return new Bernoulli(Math.exp(logP), logP, log1mP);
+        return new Bernoulli(Math.exp(logP), Math.exp(log1mP), logP, log1mP);
     }
 
     /** softplus(x) = ln(1 + eˣ), computed without overflow. */
@@ -90,7 +94,6 @@ public final class Bernoulli implements Distribution {
 
     @Override
     public double entropy() {
-        double q = 1 - p;
         return (p > 0 ? -p * logP : 0) + (q > 0 ? -q * log1mP : 0);
     }
 
@@ -101,7 +104,7 @@ public final class Bernoulli implements Distribution {
 
     @Override
     public double[] variance() {
-        return new double[] {p * (1 - p)};
+        return new double[] {p * q};
     }
 
     @Override

@@ -102,19 +102,25 @@ final class CrossFamilyKl {
         return x == 0 ? 0 : x * Math.log(x);
     }
 
+    /** In units of σ (z = d/σ), so that no square of a scale under- or overflows. */
     static double meanAbsDeviation(Normal p, double m) {
         double s = p.scale();
         double d = p.loc() - m;
-        return s * Math.sqrt(2 / Math.PI) * Math.exp(-d * d / (2 * s * s)) + d * Erf.value(d / (s * Math.sqrt(2)));
+        double z = d / s;
+        return s * Math.sqrt(2 / Math.PI) * Math.exp(-0.5 * z * z) + d * Erf.value(z / Math.sqrt(2));
     }
 
+    /** ((h − m)² + (m − l)²) / (2(h − l)), written as a weighted mean of the two distances (no squares). */
     static double meanAbsDeviation(Uniform p, double m) {
         double l = p.low();
         double h = p.high();
         if (m <= l || m >= h) {
             return Math.abs(0.5 * (l + h) - m);
         }
-        return ((h - m) * (h - m) + (m - l) * (m - l)) / (2 * (h - l));
+        double above = h - m;
+        double below = m - l;
+        double width = h - l;
+        return 0.5 * (above * (above / width) + below * (below / width));
     }
 
     static double meanAbsDeviation(Gamma p, double m) {

@@ -142,17 +142,22 @@ public final class GaussianKl {
 
     /**
      * ln(a/b) for a, b &gt; 0. When a and b are within a factor 2, a − b is exact (Sterbenz), so
-     * log1p((a − b)/b) avoids the rounding of a/b that would otherwise dominate the tiny logarithm.
+     * log1p((a − b)/b) avoids the rounding of a/b that would otherwise dominate the tiny logarithm. When
+     * a/b overflows or is subnormal (say 1e-200 against 1e200) it is ln a − ln b.
      *
      * @param a numerator &gt; 0
      * @param b denominator &gt; 0
-     * @return ln(a/b)
+     * @return ln(a/b), always finite
      */
     static double logRatio(double a, double b) {
         if (a <= 2 * b && b <= 2 * a) {
             return Math.log1p((a - b) / b);
         }
-        return Math.log(a / b);
+        double r = a / b;
+        if (r >= Double.MIN_NORMAL && r < Double.POSITIVE_INFINITY) {
+            return Math.log(r);
+        }
+        return Math.log(a) - Math.log(b);
     }
 
     /**

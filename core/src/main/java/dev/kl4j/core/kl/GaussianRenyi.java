@@ -18,6 +18,9 @@ import dev.kl4j.core.dist.Cholesky;
  * solve. Near α = 1 the second term is a 0/0 form that loses about log10(1/|α − 1|) digits, so for
  * 0 &lt; |α − 1| &lt; 1e-5 kl4j interpolates quadratically through D_{1−δ}, D_1 = KL and D_{1+δ}
  * (δ = 1e-5), which is smooth in α; the result keeps about 10 significant digits there.
+ * Both forms are also evaluated without first-order cancellation as q → p: the univariate one in units
+ * of σp², the multivariate one through E = Lp⁻¹(Σq − Σp)Lp⁻ᵀ, with the log-determinant ratio written as
+ * α H(E) − H(αE), H(X) = tr X − ln det(I + X) = Σ_{k≥2} (−1)^k tr(X^k)/k (the series where ‖X‖_F ≤ 0.1).
  */
 public final class GaussianRenyi {
     /** Half-width of the interval around α = 1 where the closed form is replaced by interpolation. */
@@ -59,18 +62,37 @@ public final class GaussianRenyi {
         return normalDirect(locP, scaleP, locQ, scaleQ, alpha);
     }
 
+    /**
+     * The closed form in units of σp²: with u = ln(σq²/σp²), σα²/σp² = 1 + α(e^u − 1) = e^m and
+     * ln(σα² / (σp^(2(1−α)) σq^(2α))) = m − αu. For u ≤ 1 that difference is evaluated as
+     * α(e^u − 1 − u) − (e^m − 1 − m), two O(u²) parts, so nothing cancels to first order as σq → σp; for
+     * u &gt; 1, m = u + ln(α + (1 − α)e^−u), so no variance is formed and nothing overflows.
+     */
     private static double normalDirect(double locP, double scaleP, double locQ, double scaleQ, double alpha) {
         GaussianKl.finite("locP", locP);
         GaussianKl.finite("locQ", locQ);
-        double vp = GaussianKl.positive("scaleP", scaleP) * scaleP;
-        double vq = GaussianKl.positive("scaleQ", scaleQ) * scaleQ;
-        double va = alpha * vq + (1 - alpha) * vp;
-        if (!(va > 0)) {
-            return Double.POSITIVE_INFINITY;
+        GaussianKl.positive("scaleP", scaleP);
+        GaussianKl.positive("scaleQ", scaleQ);
+        double u = 2 * GaussianKl.logRatio(scaleQ, scaleP);
+        double logMix;
+        double logTerm;
+        if (u > 1) {
+            double mixOverQ = alpha + (1 - alpha) * Math.exp(-u); // σα²/σq²
+            if (!(mixOverQ > 0)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            logMix = u + Math.log(mixOverQ);
+            logTerm = (1 - alpha) * u + Math.log(mixOverQ);
+        } else {
+            double w = alpha * Math.expm1(u); // σα²/σp² − 1
+            if (!(w > -1)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            logMix = Math.log1p(w);
+            logTerm = alpha * GaussianKl.expm1MinusX(u) - GaussianKl.expm1MinusX(logMix);
         }
-        double d = locP - locQ;
-        double logRatio = Math.log(va) - (1 - alpha) * Math.log(vp) - alpha * Math.log(vq);
-        return 0.5 * alpha * d * d / va - logRatio / (2 * (alpha - 1));
+        double z = (locP - locQ) / scaleP;
+        return 0.5 * alpha * z * z * Math.exp(-logMix) - logTerm / (2 * (alpha - 1));
     }
 
     /**
@@ -143,10 +165,97 @@ public final class GaussianRenyi {
         for (double v : w) {
             quad += v * v;
         }
-        // ln|Σ| = 2 Σ ln L_ii
-        double logRatio = 2 * (Cholesky.halfLogDet(la) - (1 - alpha) * Cholesky.halfLogDet(lp)
-                - alpha * Cholesky.halfLogDet(lq));
+        // ln(|Σα| / (|Σp|^(1−α) |Σq|^α)) = ln det(I + αE) − α ln det(I + E) = α H(E) − H(αE), where
+        // E = Lp⁻¹ (Σq − Σp) Lp⁻ᵀ and H(X) = tr X − ln det(I + X) ≥ 0 (ln|Σ| = 2 Σ ln L_ii).
+        double[][] e = whitenedDifference(lp, covarianceP, covarianceQ);
+        double halfLogDetP = Cholesky.halfLogDet(lp);
+        double traceE = 0;
+        for (int i = 0; i < n; i++) {
+            traceE += e[i][i];
+        }
+        double gapOne = tangentGap(e, 1, traceE, 2 * (Cholesky.halfLogDet(lq) - halfLogDetP));
+        double gapAlpha = tangentGap(e, alpha, traceE, 2 * (Cholesky.halfLogDet(la) - halfLogDetP));
+        double logRatio = alpha * gapOne - gapAlpha;
         return 0.5 * alpha * quad - logRatio / (2 * (alpha - 1));
+    }
+
+    /** E = Lp⁻¹ (Σq − Σp) Lp⁻ᵀ by two rounds of forward substitution, symmetrised. */
+    private static double[][] whitenedDifference(double[][] lp, double[][] covarianceP, double[][] covarianceQ) {
+        int n = lp.length;
+        double[] column = new double[n];
+        double[][] half = new double[n][]; // half[j] = Lp⁻¹ (column j of Σq − Σp), i.e. row j of (Lp⁻¹ D)ᵀ
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                column[i] = covarianceQ[i][j] - covarianceP[i][j];
+            }
+            half[j] = Cholesky.forwardSolve(lp, column);
+        }
+        double[][] full = new double[n][]; // full[j] = column j of Lp⁻¹ (Lp⁻¹ D)ᵀ = E
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                column[i] = half[i][j];
+            }
+            full[j] = Cholesky.forwardSolve(lp, column);
+        }
+        double[][] e = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                e[i][j] = 0.5 * (full[j][i] + full[i][j]);
+            }
+        }
+        return e;
+    }
+
+    /**
+     * H(cE) = c tr E − ln det(I + cE) ≥ 0. Where ‖cE‖_F ≤ 0.1 it is the series Σ_{k≥2} (−1)^k tr((cE)^k)/k
+     * (the two terms of the direct form cancel to first order there), summed until the bound ‖cE‖_F^k on the
+     * next trace is below 1e-17 of the first; otherwise c tr E minus the given log-determinant.
+     */
+    private static double tangentGap(double[][] e, double c, double traceE, double logDetIPlusCE) {
+        int n = e.length;
+        double norm = 0;
+        for (double[] row : e) {
+            for (double v : row) {
+                norm += v * v;
+            }
+        }
+        norm = Math.abs(c) * Math.sqrt(norm);
+        if (!(norm <= 0.1)) {
+            return c * traceE - logDetIPlusCE;
+        }
+        double[][] x = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                x[i][j] = c * e[i][j];
+            }
+        }
+        double sum = 0;
+        double[][] power = x;
+        double bound = norm;
+        for (int k = 2; bound * norm > 1e-17 * norm * norm && k <= 40; k++) {
+            power = multiply(power, x);
+            bound *= norm;
+            double trace = 0;
+            for (int i = 0; i < n; i++) {
+                trace += power[i][i];
+            }
+            sum += (k % 2 == 0 ? trace : -trace) / k;
+        }
+        return sum;
+    }
+
+    private static double[][] multiply(double[][] a, double[][] b) {
+        int n = a.length;
+        double[][] out = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                double aik = a[i][k];
+                for (int j = 0; j < n; j++) {
+                    out[i][j] += aik * b[k][j];
+                }
+            }
+        }
+        return out;
     }
 
     private static void checkAlpha(double alpha) {

@@ -2,6 +2,7 @@ package dev.kl4j.core.kl;
 
 import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.dist.Distribution;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -11,7 +12,8 @@ import java.util.random.RandomGenerator;
  *   KL̂ = (1/n) Σ_i [ln p(x_i) − ln q(x_i)],  x_i ~ p,    standard error = sd / √n
  * </pre>
  * If some sample has ln q(x) = −∞ while ln p(x) is finite, q gives zero mass to a region p reaches, so
- * KL(p ‖ q) is exactly +∞ and that is returned (standard error 0).
+ * KL(p ‖ q) is exactly +∞ and that is returned (standard error 0). A sample where ln p(x) − ln q(x) is
+ * undefined (both +∞, e.g. a Gamma(0.001) draw that rounded to 0) throws an error naming {@code "p"}.
  */
 public final class MonteCarloKl {
     private MonteCarloKl() {
@@ -41,6 +43,12 @@ public final class MonteCarloKl {
                 return new Estimate(Double.POSITIVE_INFINITY, 0, i + 1);
             }
             logRatio[i] = lp - lq;
+            if (Double.isNaN(logRatio[i])) {
+                throw new InvalidArgumentException("p", "sample " + i + " of p, x = " + Arrays.toString(x)
+                        + ", has ln p(x) = " + lp + " and ln q(x) = " + lq + ", so ln p(x) - ln q(x) is undefined"
+                        + " (typically a sample that rounded to the edge of the support); Monte Carlo cannot"
+                        + " estimate KL(" + p.name() + " || " + q.name() + ") in double precision");
+            }
         }
         // KL(p‖q) = E_p[ln p − ln q]: the k1 estimator with the roles of p and q swapped.
         return KlEstimators.mean(logRatio, lr -> lr);

@@ -167,6 +167,35 @@ class DiscreteDivergencesTest {
     }
 
     @Test
+    void jensenShannonIsAccurateForNearlyEqualInputs() {
+        // decimal, 60 digits, exact binary inputs: sum(a*(2*a/(a+b)).ln() + b*(2*b/(a+b)).ln()) / 2
+        // (SciPy's jensenshannon(p, q)**2 and the two-logarithm sum give 7.8e-17 for the first: the
+        // first-order parts of the two logarithms cancel)
+        double[] p = {0.5, 0.5};
+        double[] q = {0.5 + 1e-8, 0.5 - 1e-8};
+        assertEquals(5.0000000224920174e-17, DiscreteDivergences.js(p, q), 1e-13 * 5e-17);
+        assertEquals(7.0710678277697327e-9, DiscreteDivergences.jsDistance(p, q), 1e-13 * 7.07e-9);
+        double[] p3 = {0.2, 0.3, 0.5};
+        double[] q3 = {0.2 + 3e-7, 0.3 - 1e-7, 0.5 - 2e-7};
+        assertEquals(7.0416627177698377e-14, DiscreteDivergences.js(p3, q3), 1e-13 * 7.04e-14);
+        assertEquals(1.0158971882539245e-13,
+                DiscreteDivergences.js(p3, q3, DiscreteOptions.DEFAULT.withBase(LogBase.TWO)), 1e-13 * 1.02e-13);
+    }
+
+    @Test
+    void fDivergenceWhereTheRatioOverflows() {
+        // q_1 = MIN_VALUE: p_1/q_1 = +inf in double, yet every term with a finite slope f'(∞) is finite.
+        // NumPy/SciPy on the same arrays (p = [.5, .5], q = [1., 5e-324]):
+        // 0.5*np.abs(p-q).sum(), ((np.sqrt(p)-np.sqrt(q))**2).sum(), jensenshannon(p, q)**2, rel_entr(q, p).sum()
+        double[] p = {0.5, 0.5};
+        double[] q = {1.0, Double.MIN_VALUE};
+        assertEquals(0.5, DiscreteDivergences.fDivergence(p, q, FGenerator.TOTAL_VARIATION), 1e-16);
+        assertEquals(0.5857864376269051, DiscreteDivergences.fDivergence(p, q, FGenerator.SQUARED_HELLINGER), 1e-15);
+        assertEquals(0.21576155433883562, DiscreteDivergences.fDivergence(p, q, FGenerator.JENSEN_SHANNON), 1e-15);
+        assertEquals(0.6931471805599453, DiscreteDivergences.fDivergence(p, q, FGenerator.REVERSE_KL), 1e-15);
+    }
+
+    @Test
     void nonLogarithmicMeasuresIgnoreTheBase() {
         DiscreteOptions bits = DiscreteOptions.DEFAULT.withBase(LogBase.TWO);
         assertEquals(DiscreteDivergences.tv(P_B, Q_B), DiscreteDivergences.tv(P_B, Q_B, bits));

@@ -117,4 +117,34 @@ class RenyiDivergenceTest {
         DiscreteOptions bits = DiscreteOptions.DEFAULT.withBase(LogBase.TWO);
         assertRelative(0.5207759546191587 / Math.log(2), DiscreteDivergences.renyi(P_B, Q_B, 2.0, bits), 1e-13);
     }
+
+    @Test
+    void nearlyDisjointSupportsStayFiniteNearOrderOne() {
+        // Σ p^α q^(1−α) = 0.5^0.6 · (1e-300)^0.4 ≈ 1e-120: 1 + Σ w expm1(...) rounds to 0 there, so the
+        // value must come from the log-sum-exp. decimal (60 digits), see the class comment:
+        // ren([0.5, 0.5, 0], [0, 1e-300, 1 - 1e-300], 0.6)
+        double[] p = {0.5, 0.5, 0.0};
+        double[] q = {0.0, 1e-300, 1.0 - 1e-300};
+        assertRelative(691.81524866905362, DiscreteDivergences.renyi(p, q, 0.6), 1e-13);
+    }
+
+    @Test
+    void subnormalRatiosKeepTheirPrecision() {
+        // p_0/q_0 = 100·MIN_VALUE/0.3 is subnormal (rounded to 3 digits); at α = 0.001 the term
+        // p_0^α q_0^(1−α) ≈ 0.24 carries that error unless ln(p/q) is taken as ln p − ln q.
+        // decimal: ren([100 * 5e-324, 1], [0.3, 0.7], 0.001)
+        double[] p = {100 * Double.MIN_VALUE, 1.0};
+        double[] q = {0.3, 0.7};
+        assertRelative(0.17027082515736375, DiscreteDivergences.renyi(p, q, 0.001), 1e-13);
+    }
+
+    @Test
+    void largestFiniteOrderIsNotNaN() {
+        // D_α = ln(p_0/q_0) + ln(p_0)/(α − 1) + O(e^−α): decimal ln(D(0.9)/D(1e-200)) = 460.41165808315131,
+        // the correction is −6e-310.
+        double[] p = {0.9, 0.1};
+        double[] q = {1e-200, 1.0 - 1e-200};
+        assertRelative(460.41165808315131, DiscreteDivergences.renyi(p, q, Double.MAX_VALUE), 1e-15);
+        assertRelative(460.41165808315131, DiscreteDivergences.renyi(p, q, 1e300), 1e-15);
+    }
 }

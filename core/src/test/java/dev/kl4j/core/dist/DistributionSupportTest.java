@@ -77,6 +77,12 @@ class DistributionSupportTest {
         Bernoulli c = Bernoulli.ofLogits(0.7);
         assertEquals(Math.log(1 / (1 + Math.exp(-0.7))), c.logProbOne(), 1e-15);
         assertEquals(Math.log(1 / (1 + Math.exp(0.7))), c.logProbZero(), 1e-15);
+        // σ(40) rounds to 1; entropy and variance live in 1 − σ(40) = 4.2e-18. decimal at 600 digits,
+        // p = 1/(1+(-D(40)).exp()): -p*p.ln() - (1-p)*(1-p).ln() and p*(1-p)
+        Bernoulli d = Bernoulli.ofLogits(40);
+        assertEquals(1.7418252446695514e-16, d.entropy(), 1e-12 * 1.74e-16);
+        assertEquals(4.2483542552915889e-18, d.variance()[0], 1e-12 * 4.25e-18);
+        assertEquals(1.7418252446695514e-16, Bernoulli.ofLogits(-40).entropy(), 1e-12 * 1.74e-16);
     }
 
     private static double[] softmax(double... l) {

@@ -23,6 +23,42 @@ class GaussianRenyiTest {
         }
     }
 
+    @Test
+    void univariateKeepsItsDigitsAsPApproachesQAndForExtremeScales() {
+        // Python decimal, 80 digits, on the exact binary parameters (mp, sp, mq, sq, a):
+        // vp, vq = sp*sp, sq*sq; va = a*vq + (1-a)*vp
+        // a*(mp-mq)**2/(2*va) - (va.ln() - (1-a)*vp.ln() - a*vq.ln())/(2*(a-1))
+        double[][] reference = {
+            {0, 1, 0, 1 + 1e-9, 0.001, 1.00000016514608203e-21},
+            {0, 1, 0, 1 + 1e-9, 0.5, 5.00000082240374312e-19},
+            {0, 1, 0, 1 + 1e-9, 2, 2.00000032496149637e-18},
+            {0, 1, 0, 1 + 1e-9, 1000, 9.99998831815751213e-16},
+            {0, 1, 0, 1 + 1e-9, 1e6, 9.98668828289106146e-13},
+            {0, 1, 1e-5, 1 - 1e-9, 3, 1.50000003899999836e-10},
+            {0, 1e-200, 0, 1e200, 0.5, 920.340890017058314},
+            {1, 1e200, 0, 1e-200, 0.5, 920.340890017058314},
+            {0, 1, 0.5, 1.3, 0.25, 4.52898447619542593e-02}};
+        for (double[] r : reference) {
+            double d = GaussianRenyi.normal(r[0], r[1], r[2], r[3], r[4]);
+            assertEquals(r[5], d, 1e-9 * r[5], "N(" + r[0] + ", " + r[1] + ") vs N(" + r[2] + ", " + r[3] + "), alpha " + r[4]);
+        }
+    }
+
+    @Test
+    void mvnKeepsItsDigitsAsCovariancesApproach() {
+        // Σp = [[2, .5], [.5, 1]], Σq the same with 2 + 1e-9 in the corner, equal means; Python decimal on the
+        // exact binary entries, det = a*d - b*b: Σα = a*Σq + (1-a)*Σp,
+        // -(det(Σα).ln() - (1-a)*det(Σp).ln() - a*det(Σq).ln()) / (2*(a-1))
+        double[][] sp = {{2, 0.5}, {0.5, 1}};
+        double[][] sq = {{2 + 1e-9, 0.5}, {0.5, 1}};
+        double[] mu = {0.3, -0.2};
+        double[][] reference = {{0.5, 4.08163332616049003e-20}, {2, 1.63265332953125123e-19},
+            {1000, 8.16326354406109627e-17}, {0.999995, 8.16322583443283383e-20}};
+        for (double[] r : reference) {
+            assertEquals(r[1], GaussianRenyi.mvn(mu, sp, mu, sq, r[0]), 1e-8 * r[1], "alpha " + r[0]);
+        }
+    }
+
     /** D_α by Simpson's rule on ∫ exp(α ln p + (1 − α) ln q), independent of the closed form. */
     private static double numericRenyi(Normal p, Normal q, double alpha) {
         double lo = -40;

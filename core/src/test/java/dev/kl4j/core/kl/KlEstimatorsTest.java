@@ -86,4 +86,15 @@ class KlEstimatorsTest {
         Estimate inf = MonteCarloKl.estimate(Uniform.of(0, 2), Uniform.of(0, 1), 100, new SplittableRandom(1));
         assertEquals(Double.POSITIVE_INFINITY, inf.value());
     }
+
+    @Test
+    void monteCarloSamplesThatUnderflowGiveAClearError() {
+        // Gamma(0.001, 1) puts about half its mass below 1e-308, so samples round to x = 0, where both
+        // log-densities are +inf and ln p − ln q is undefined; the error must say so and name p.
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> MonteCarloKl.estimate(dev.kl4j.core.dist.Gamma.of(1e-3, 1), dev.kl4j.core.dist.Gamma.of(2e-3, 1),
+                        1000, new SplittableRandom(1)));
+        assertEquals("p", e.argument());
+        assertTrue(e.getMessage().contains("ln p(x)") && e.getMessage().contains("ln q(x)"), e.getMessage());
+    }
 }

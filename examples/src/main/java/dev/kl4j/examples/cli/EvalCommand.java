@@ -1,6 +1,10 @@
 package dev.kl4j.examples.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,10 +15,12 @@ import dev.kl4j.core.discrete.LogBase;
 import dev.kl4j.core.dist.Distribution;
 import dev.kl4j.core.dist.Distributions;
 import dev.kl4j.core.kl.Kl;
+import dev.kl4j.core.kl.NoClosedFormException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -47,10 +53,12 @@ import picocli.CommandLine.Model.CommandSpec;
             "Input line fields:",
             "  measure    kl, entropy, cross_entropy, js, js_distance, renyi, tv, hellinger,",
             "             chi2, bhattacharyya, wasserstein1",
-            "  p, q       probability arrays, or for closed-form KL distribution objects such as",
+            "  p, q       probability arrays, or for closed-form KL",
+            "             distribution objects such as",
             "             {\"dist\":\"normal\",\"loc\":0,\"scale\":1}",
-            "             (normal, diag_normal, mvn, categorical, bernoulli, poisson, exponential,",
-            "             gamma, beta, dirichlet, laplace, uniform)",
+            "             (normal, diag_normal, mvn, categorical,",
+            "             bernoulli, poisson, exponential, gamma, beta,",
+            "             dirichlet, laplace, uniform)",
             "  id         any value, echoed back",
             "  base       e (default), 2 or 10",
             "  alpha      Renyi order: a number >= 0 or \"inf\"",
@@ -60,7 +68,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "or {\"id\":..,\"measure\":..,\"error\":\"...\"} for a line that cannot be answered.",
             "",
             "Example:",
-            "  echo '{\"id\":\"a\",\"measure\":\"kl\",\"p\":[0.1,0.7,0.2],\"q\":[0.2,0.6,0.2]}' | kl4j eval",
+            "  echo '{\"id\":\"a\",\"measure\":\"kl\",\"p\":[0.1,0.7,0.2],\"q\":[0.2,0.6,0.2]}' \\",
+            "    | kl4j eval",
             "",
             "Exit status: 0 all lines answered, 1 some line failed, 2 unusable arguments."
         })
@@ -75,7 +84,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ObjectMapper json = new ObjectMapper();
+    /** Rejects duplicate keys: {@code "q":[..],"q":[..]} must not silently keep the last one. */
+    private final ObjectMapper json = new ObjectMapper(
+            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     @Override
     public Integer call() throws IOException {
@@ -115,7 +126,7 @@ public final class EvalCommand implements Callable<Integer> {
         ObjectNode answer = json.createObjectNode();
         JsonNode input;
         try {
-            input = json.readTree(line);
+            input = parse(line);
         } catch (JsonProcessingException e) {
             answer.putNull("id");
             answer.putNull("measure");
@@ -139,6 +150,21 @@ public final class EvalCommand implements Callable<Integer> {
             answer.put("error", "internal error: " + Errors.oneLine(e));
         }
         return answer;
+    }
+
+    /** One JSON value and nothing after it (readTree alone would ignore trailing content). */
+    private JsonNode parse(String line) throws JsonProcessingException {
+        try (JsonParser parser = json.createParser(line)) {
+            JsonNode node = json.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "extra content after the first JSON value");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a String source does not fail to read
+        }
     }
 
     private static void putValue(ObjectNode answer, double value) {
@@ -208,7 +234,12 @@ public final class EvalCommand implements Callable<Integer> {
         }
         Distribution pd = distribution("p", p);
         Distribution qd = distribution("q", q);
-        return base.fromNats(Kl.kl(pd, qd));
+        try {
+            return base.fromNats(Kl.kl(pd, qd));
+        } catch (NoClosedFormException e) {
+            throw new EvalException("fields 'p' and 'q': kl4j has no closed-form KL(" + pd.name() + " \u2016 "
+                    + qd.name() + ")");
+        }
     }
 
     private Distribution distribution(String field, JsonNode node) {

@@ -105,6 +105,43 @@ class EvalCommandTest {
     }
 
     @Test
+    void malformedLinesAreNotHalfRead() throws IOException {
+        Run run = eval(
+                "{\"id\":\"trailing\",\"measure\":\"kl\",\"p\":[1],\"q\":[1]}} garbage",
+                "{\"id\":\"two\",\"measure\":\"kl\",\"p\":[1],\"q\":[1]} {\"id\":\"x\"}",
+                "{\"id\":\"dup\",\"measure\":\"kl\",\"p\":[0.5,0.5],\"q\":[0.5,0.5],\"q\":[1,0]}");
+        assertEquals(1, run.status());
+        assertEquals(3, run.lines().size());
+        for (JsonNode line : run.lines()) {
+            assertFalse(line.has("value"), line.toString());
+            assertTrue(line.get("error").asText().contains("not valid JSON"), line.toString());
+        }
+        assertTrue(run.lines().get(2).get("error").asText().contains("q"), run.lines().get(2).toString());
+    }
+
+    @Test
+    void pairWithoutClosedFormNamesBothFieldsAndIsNotAnInternalError() throws IOException {
+        Run run = eval("{\"id\":\"nc\",\"measure\":\"kl\",\"p\":{\"dist\":\"poisson\",\"rate\":1},"
+                + "\"q\":{\"dist\":\"normal\",\"loc\":1,\"scale\":1}}");
+        assertEquals(1, run.status());
+        String error = run.lines().get(0).get("error").asText();
+        assertFalse(error.contains("internal error"), error);
+        assertTrue(error.contains("'p'") && error.contains("'q'") && error.contains("poisson")
+                && error.contains("normal"), error);
+    }
+
+    @Test
+    void helpLinesAreNotWrappedMidSentence() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, Kl4j.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "eval", "--help"));
+        // picocli wraps a description line longer than 80 columns at a space, so these would be split
+        String help = out.toString();
+        assertTrue(help.contains("\"q\":[0.2,0.6,0.2]}' \\"), help);
+        assertTrue(help.contains("distribution objects such as"), help);
+        assertTrue(help.contains("bernoulli, poisson, exponential, gamma, beta,"), help);
+    }
+
+    @Test
     void missingFileIsAnUnusableArgument() {
         StringWriter err = new StringWriter();
         int status = Kl4j.execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
