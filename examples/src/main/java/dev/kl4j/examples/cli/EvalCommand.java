@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.discrete.DiscreteMeasure;
@@ -84,9 +86,14 @@ public final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Rejects duplicate keys: {@code "q":[..],"q":[..]} must not silently keep the last one. */
+    /**
+     * Rejects duplicate keys ({@code "q":[..],"q":[..]} must not silently keep the last one) and keeps
+     * numbers exact, so an {@code id} such as {@code 1.10} is echoed as written.
+     */
     private final ObjectMapper json = new ObjectMapper(
-            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     @Override
     public Integer call() throws IOException {
@@ -95,10 +102,16 @@ public final class EvalCommand implements Callable<Integer> {
         if (file == null || file.equals("-")) {
             in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         } else {
+            Path path = Path.of(file);
+            if (Files.isDirectory(path)) {
+                throw new InvalidArgumentException("FILE", "input " + file + " is a directory, not a JSON Lines file");
+            }
             try {
-                in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+                in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
                 throw new InvalidArgumentException("FILE", "input file not found: " + file);
+            } catch (IOException e) {
+                throw new InvalidArgumentException("FILE", "cannot read input file " + file + ": " + Errors.oneLine(e));
             }
         }
         int failed = 0;
@@ -107,8 +120,8 @@ public final class EvalCommand implements Callable<Integer> {
             long lineNumber = 0;
             while ((line = in.readLine()) != null) {
                 lineNumber++;
-                if (line.isBlank()) {
-                    continue;
+                if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // a UTF-8 byte-order mark is not part of the JSON
                 }
                 ObjectNode answer = answer(line, lineNumber);
                 if (answer.has("error")) {
@@ -124,6 +137,13 @@ public final class EvalCommand implements Callable<Integer> {
     /** Answers one input line; never throws for bad content, only reports it in the answer. */
     ObjectNode answer(String line, long lineNumber) {
         ObjectNode answer = json.createObjectNode();
+        if (line.isBlank()) {
+            // Answered, not skipped, so that output line N always answers input line N.
+            answer.putNull("id");
+            answer.putNull("measure");
+            answer.put("error", "line " + lineNumber + " is empty");
+            return answer;
+        }
         JsonNode input;
         try {
             input = parse(line);
@@ -263,7 +283,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     private static Object parameter(String field, JsonNode value) {
         if (value.isNumber()) {
-            return value.doubleValue();
+            return number(field, value);
         }
         if (value.isArray() && value.size() > 0 && value.get(0).isArray()) {
             double[][] matrix = new double[value.size()][];
@@ -288,7 +308,16 @@ public final class EvalCommand implements Callable<Integer> {
             if (!x.isNumber()) {
                 throw new EvalException("field '" + field + "[" + i + "]' is not a number: " + x);
             }
-            v[i] = x.doubleValue();
+            v[i] = number(field + "[" + i + "]", x);
+        }
+        return v;
+    }
+
+    /** A JSON number as a double; numbers beyond double range are an error, not a silent infinity. */
+    private static double number(String field, JsonNode x) {
+        double v = x.doubleValue();
+        if (Double.isInfinite(v)) {
+            throw new EvalException("field '" + field + "' = " + x + " is beyond the range of a double");
         }
         return v;
     }
@@ -330,7 +359,7 @@ public final class EvalCommand implements Callable<Integer> {
             throw new EvalException("field 'alpha' is missing (renyi needs an order alpha >= 0 or \"inf\")");
         }
         if (node.isNumber()) {
-            return node.doubleValue();
+            return number("alpha", node);
         }
         if (node.isTextual() && (node.asText().equals("inf") || node.asText().equals("Infinity"))) {
             return Double.POSITIVE_INFINITY;

@@ -21,7 +21,10 @@ class EvalCommandTest {
     @TempDir
     Path dir;
 
-    private final ObjectMapper json = new ObjectMapper();
+    /** Reads answers with exact decimals so that an echoed id can be compared as written. */
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
 
     private record Run(int status, List<JsonNode> lines, String err) {
     }
@@ -157,5 +160,31 @@ class EvalCommandTest {
         int status = Kl4j.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "eval", "--nope");
         assertEquals(2, status);
         assertTrue(err.toString().contains("--nope"), err.toString());
+    }
+
+    @Test
+    void outputLinesStayAlignedWithInputLinesAndIdsAreEchoedExactly() throws IOException {
+        Run run = eval(
+                "\uFEFF{\"id\":1.10,\"measure\":\"tv\",\"p\":[1,0],\"q\":[0.5,0.5]}",
+                "",
+                "{\"id\":[\"x\",2],\"measure\":\"renyi\",\"p\":[1,0],\"q\":[0.5,0.5],\"alpha\":1e309}",
+                "{\"measure\":\"kl\",\"p\":[1e400,0],\"q\":[0.5,0.5]}");
+        assertEquals(1, run.status());
+        assertEquals(4, run.lines().size());
+        assertEquals("1.10", run.lines().get(0).get("id").toString());
+        assertEquals(0.5, run.lines().get(0).get("value").asDouble(), 0.0);
+        assertTrue(run.lines().get(1).get("error").asText().contains("line 2 is empty"));
+        assertEquals("[\"x\",2]", run.lines().get(2).get("id").toString());
+        assertTrue(run.lines().get(2).get("error").asText().contains("alpha"), run.lines().get(2).toString());
+        assertTrue(run.lines().get(3).get("error").asText().contains("p[0]"), run.lines().get(3).toString());
+        assertTrue(run.lines().get(3).get("id").isNull());
+    }
+
+    @Test
+    void aDirectoryIsAnUnusableArgumentNamingThePath() {
+        StringWriter err = new StringWriter();
+        int status = Kl4j.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "eval", dir.toString());
+        assertEquals(2, status);
+        assertTrue(err.toString().contains(dir.toString()) && err.toString().contains("directory"), err.toString());
     }
 }
