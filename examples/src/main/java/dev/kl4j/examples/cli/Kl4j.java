@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
+            VaeCommand.class,
         })
 public final class Kl4j implements Runnable {
 
