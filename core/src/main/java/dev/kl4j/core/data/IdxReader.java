@@ -42,12 +42,13 @@ public final class IdxReader {
      */
     public static ImageSet readImages(Path file, int[] labels) throws IOException {
         byte[] bytes = readMaybeGzip(file);
-        ByteBuffer header = header(file, bytes, 16, "image");
-        int magic = header.getInt();
+        int magic = header(file, bytes, 4, "image").getInt();
         if (magic != IMAGES_MAGIC) {
             throw new IOException(file + ": magic number " + hex(magic) + ", expected " + hex(IMAGES_MAGIC)
                     + " (IDX unsigned-byte images with 3 dimensions)");
         }
+        ByteBuffer header = header(file, bytes, 16, "image");
+        header.getInt();
         int count = header.getInt();
         int rows = header.getInt();
         int cols = header.getInt();
@@ -82,12 +83,13 @@ public final class IdxReader {
      */
     public static int[] readLabels(Path file) throws IOException {
         byte[] bytes = readMaybeGzip(file);
-        ByteBuffer header = header(file, bytes, 8, "label");
-        int magic = header.getInt();
+        int magic = header(file, bytes, 4, "label").getInt();
         if (magic != LABELS_MAGIC) {
             throw new IOException(file + ": magic number " + hex(magic) + ", expected " + hex(LABELS_MAGIC)
                     + " (IDX unsigned-byte labels with 1 dimension)");
         }
+        ByteBuffer header = header(file, bytes, 8, "label");
+        header.getInt();
         int count = header.getInt();
         if (count < 0) {
             throw new IOException(file + ": negative label count " + count);

@@ -141,7 +141,8 @@ public final class VaeModel implements AutoCloseable {
      */
     public Posterior encode(NDArray x) {
         NDArray h = Activation.relu(linear(x, w1, b1));
-        NDList heads = linear(h, wq, bq).split(2, -1);
+        NDArray both = linear(h, wq, bq);
+        NDList heads = both.split(2, both.getShape().dimension() - 1);
         return new Posterior(heads.get(0), heads.get(1));
     }
 

@@ -2,6 +2,8 @@ package dev.kl4j.vae.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
@@ -180,7 +182,7 @@ public final class VaeTrainer implements AutoCloseable {
                     terms = Elbo.terms(model, x, eps);
                     gc.backward(Elbo.loss(terms, (float) beta, freeBits));
                 }
-                stats = terms.recon().mean().concat(terms.kl().mean()).toFloatArray();
+                stats = NDArrays.stack(new NDList(terms.recon().mean(), terms.kl().mean())).toFloatArray();
                 if (Float.isFinite(stats[0]) && Float.isFinite(stats[1])) {
                     adam.step();
                 }
