@@ -97,10 +97,21 @@ public final class Adam implements AutoCloseable {
             throw new InvalidArgumentException("moments", "expected " + m.size() + " moment arrays");
         }
         for (int i = 0; i < m.size(); i++) {
-            m.get(i).set(firstMoments[i]);
-            v.get(i).set(secondMoments[i]);
+            m.set(i, replace(m.get(i), firstMoments[i]));
+            v.set(i, replace(v.get(i), secondMoments[i]));
         }
         t = steps;
+    }
+
+    private NDArray replace(NDArray old, float[] values) {
+        if (values.length != old.size()) {
+            throw new InvalidArgumentException("moments", "moment array has " + values.length + " values, expected "
+                    + old.size());
+        }
+        NDArray fresh = manager.create(values, old.getShape());
+        NDScope.unregister(fresh);
+        old.close();
+        return fresh;
     }
 
     private static float[][] copy(List<NDArray> arrays) {
