@@ -57,19 +57,20 @@ public final class Adam implements AutoCloseable {
     /**
      * One update from the current gradients, then zeroes the gradients. The update runs in libtorch as
      * one fused native call per parameter (DJL's {@code adamUpdate}), which computes
-     * θ ← θ − lr_t · m / (√v + ε) with lr_t = lr·√(1 − β2^t)/(1 − β1^t): PyTorch's formula with ε scaled
-     * by √(1 − β2^t), a difference far below float32 resolution unless v ≈ 0.
+     * θ ← θ − lr_t · m / (√v + ε_t); with lr_t = lr·√(1 − β2^t)/(1 − β1^t) and ε_t = ε·√(1 − β2^t) this
+     * is exactly PyTorch's update above (passing ε unscaled would make ε up to 30× larger in early steps).
      */
     public void step() {
         t++;
         double bc1 = 1 - Math.pow(BETA1, t);
         double bc2 = 1 - Math.pow(BETA2, t);
         float correctedRate = (float) (learningRate * Math.sqrt(bc2) / bc1);
+        float correctedEps = (float) (EPS * Math.sqrt(bc2));
         for (int i = 0; i < parameters.size(); i++) {
             NDArray p = parameters.get(i);
             NDArray g = p.getGradient();
             p.getNDArrayInternal().adamUpdate(new NDList(p, g, m.get(i), v.get(i)), new NDList(p), learningRate,
-                    correctedRate, 0f, 1f, -1f, BETA1, BETA2, EPS, true, false);
+                    correctedRate, 0f, 1f, -1f, BETA1, BETA2, correctedEps, true, false);
             g.muli(0f);
         }
     }
