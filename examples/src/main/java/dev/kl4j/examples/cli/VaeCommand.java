@@ -142,7 +142,9 @@ public final class VaeCommand implements Callable<Integer> {
             extra.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
             RunFiles.writeSummary(outDir.resolve("summary.json"),
                     VaeSummary.build(modelConfig, trainConfig, eval, history, extra));
-            VaePictures.writeAll(outDir, trainer.model(), split.test(), eval.test().perDimKl(), history, seed);
+            boolean fashion = data.toString().toLowerCase(Locale.ROOT).contains("fashion");
+            VaePictures.writeAll(outDir, trainer.model(), split.test(), eval.test().perDimKl(), history, seed,
+                    fashion ? VaePictures.FASHION_MNIST_CLASSES : null);
             stdout.printf(Locale.ROOT, "test -ELBO %.2f nats/image (recon %.2f + KL %.2f); IWAE -log p(x) %.2f +- %.2f"
                     + " (K=%d, %d images; -ELBO on them %.2f); active units %d/%d%n",
                     eval.test().loss(), eval.test().recon(), eval.test().kl(), eval.iwae().nll(),

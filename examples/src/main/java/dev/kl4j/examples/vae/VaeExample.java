@@ -43,7 +43,8 @@ public final class VaeExample {
             RunFiles.writeMetrics(out.resolve("metrics.csv"), history);
             RunFiles.writeSummary(out.resolve("summary.json"),
                     VaeSummary.build(VaeConfig.DEFAULT, config, eval, history, Map.of()));
-            VaePictures.writeAll(out, trainer.model(), data.test(), eval.test().perDimKl(), history, config.seed());
+            VaePictures.writeAll(out, trainer.model(), data.test(), eval.test().perDimKl(), history, config.seed(),
+                    VaePictures.FASHION_MNIST_CLASSES);
             System.out.printf("IWAE -log p(x) %.2f (K=100, 100 images); pictures in %s%n", eval.iwae().nll(), out);
         }
     }

@@ -14,6 +14,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -36,6 +37,10 @@ public final class VaePictures {
         new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194), new Color(127, 127, 127),
         new Color(188, 189, 34), new Color(23, 190, 207)};
 
+    /** Fashion-MNIST's class names, label 0 to 9. */
+    public static final String[] FASHION_MNIST_CLASSES = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+        "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"};
+
     private VaePictures() {
     }
 
@@ -48,16 +53,17 @@ public final class VaePictures {
      * @param perDimKl mean KL per latent dimension (chooses the traversal rows)
      * @param history  per-epoch metrics
      * @param seed     seed for the prior samples
+     * @param classNames legend names per label (e.g. {@link #FASHION_MNIST_CLASSES}), or {@code null}
      * @return the files written
      * @throws IOException on write failure
      */
     public static List<Path> writeAll(Path dir, VaeModel model, ImageSet test, double[] perDimKl,
-            List<EpochMetrics> history, long seed) throws IOException {
+            List<EpochMetrics> history, long seed, String[] classNames) throws IOException {
         List<Path> files = new ArrayList<>();
         files.add(reconstructions(dir.resolve("reconstructions.png"), model, test, 16));
         files.add(priorSamples(dir.resolve("samples.png"), model, test, 64, seed));
         files.add(traversals(dir.resolve("traversals.png"), model, test, perDimKl));
-        files.add(latentMap(dir.resolve("latent_map.png"), model, test, Math.min(test.count(), 5000)));
+        files.add(latentMap(dir.resolve("latent_map.png"), model, test, Math.min(test.count(), 5000), classNames));
         files.addAll(learningCurves(dir, history));
         return files;
     }
@@ -117,7 +123,8 @@ public final class VaePictures {
         return file;
     }
 
-    static Path latentMap(Path file, VaeModel model, ImageSet test, int count) throws IOException {
+    static Path latentMap(Path file, VaeModel model, ImageSet test, int count, String[] classNames)
+            throws IOException {
         int d = model.config().latent();
         float[] mu = model.encodeMeans(java.util.Arrays.copyOf(test.pixels(), count * test.imageSize()), count);
         double[] xy;
@@ -157,9 +164,12 @@ public final class VaePictures {
             if (xs.isEmpty()) {
                 continue;
             }
-            XYSeries s = chart.addSeries("class " + c, xs, ys);
+            String name = classNames != null && c < classNames.length ? c + " " + classNames[c] : "class " + c;
+            XYSeries s = chart.addSeries(name, xs, ys);
             s.setMarker(SeriesMarkers.CIRCLE);
             s.setMarkerColor(PALETTE[c % PALETTE.length]);
+            s.setLineColor(PALETTE[c % PALETTE.length]);
+            s.setFillColor(PALETTE[c % PALETTE.length]);
         }
         writeChart(chart, file);
         return file;
@@ -183,6 +193,7 @@ public final class VaePictures {
         XYSeries beta = kl.addSeries("beta (right axis)", epochs, history.stream().mapToDouble(EpochMetrics::beta).toArray());
         beta.setYAxisGroup(1);
         kl.setYAxisGroupTitle(1, "beta");
+        kl.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         Path klFile = dir.resolve("kl_curves.png");
         writeChart(kl, klFile);
         return List.of(lossFile, klFile);

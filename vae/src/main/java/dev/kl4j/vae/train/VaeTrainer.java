@@ -183,7 +183,8 @@ public final class VaeTrainer implements AutoCloseable {
             beta = schedule.beta(step);
             float[] stats;
             try (NDScope ignored = new NDScope()) {
-                NDArray x = model.manager().create(direct, new Shape(m, in), DataType.FLOAT32);
+                // create() wraps a direct buffer without copying; duplicate() gives the step its own tensor
+                NDArray x = model.manager().create(direct, new Shape(m, in), DataType.FLOAT32).duplicate();
                 NDArray eps = model.manager().randomNormal(new Shape(m, latent));
                 Elbo.Terms terms;
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
