@@ -143,7 +143,7 @@ public final class VaePictures {
             xTitle = "E_q[z_1]";
             yTitle = d == 2 ? "E_q[z_2]" : "";
         }
-        XYChart chart = new XYChartBuilder().width(900).height(750)
+        XYChart chart = new XYChartBuilder().width(800).height(640)
                 .title("Test latent means by class (" + count + " images)").xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(3);
