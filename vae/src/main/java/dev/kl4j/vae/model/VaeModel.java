@@ -107,7 +107,7 @@ public final class VaeModel implements AutoCloseable {
                 throw new InvalidArgumentException("values", "parameter " + NAMES.get(i) + " has " + values[i].length
                         + " values, expected " + shapes.get(i).size() + " for shape " + shapes.get(i));
             }
-            NDArray p = manager.create(values[i], shapes.get(i));
+            NDArray p = OwnedArrays.create(manager, values[i], shapes.get(i));
             NDScope.unregister(p); // parameters outlive any step scope
             params.add(p);
         }
@@ -299,7 +299,7 @@ public final class VaeModel implements AutoCloseable {
 
     private NDArray batch(float[] data, int start, int n, int width) {
         float[] slice = java.util.Arrays.copyOfRange(data, start * width, (start + n) * width);
-        return manager.create(slice, new Shape(n, width));
+        return OwnedArrays.create(manager, slice, new Shape(n, width));
     }
 
     @Override

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.vae.model.OwnedArrays;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -113,7 +114,7 @@ public final class Adam implements AutoCloseable {
             throw new InvalidArgumentException("moments", "moment array has " + values.length + " values, expected "
                     + old.size());
         }
-        NDArray fresh = manager.create(values, old.getShape());
+        NDArray fresh = OwnedArrays.create(manager, values, old.getShape());
         NDScope.unregister(fresh);
         old.close();
         return fresh;

@@ -23,6 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainingTest {
     private static final VaeConfig MODEL = new VaeConfig(64, 32, 4, DecoderType.BERNOULLI);
     private static final TrainConfig TRAIN = new TrainConfig(2, 32, 3e-3, 1.0, 0, null, 0.0, 7);
+    /**
+     * libtorch's statically linked MKL may use fewer threads than asked when the machine is busy
+     * (MKL_DYNAMIC defaults to true), which changes the rounding of matrix products. With MKL_DYNAMIC=FALSE
+     * in the environment (the ./kl4j launcher sets it) same-seed runs are bit-identical and the
+     * tests demand that; otherwise they allow a relative difference of 1e-4.
+     */
+    static final boolean EXACT = "false".equalsIgnoreCase(System.getenv("MKL_DYNAMIC"));
     private static ImageSet train;
     private static ImageSet test;
 
@@ -45,9 +52,9 @@ class TrainingTest {
         assertEquals(2, a.size());
         assertTrue(a.get(1).testLoss() < a.get(0).testLoss(), a.toString());
         for (int i = 0; i < 2; i++) {
-            assertEquals(a.get(i).trainLoss(), b.get(i).trainLoss());
-            assertEquals(a.get(i).testLoss(), b.get(i).testLoss());
-            assertEquals(a.get(i).testKl(), b.get(i).testKl());
+            assertSame(a.get(i).trainLoss(), b.get(i).trainLoss());
+            assertSame(a.get(i).testLoss(), b.get(i).testLoss());
+            assertSame(a.get(i).testKl(), b.get(i).testKl());
             assertEquals(a.get(i).trainLoss(), a.get(i).trainKl() + a.get(i).trainRecon(), 1e-9);
         }
     }
@@ -80,10 +87,14 @@ class TrainingTest {
             assertEquals(1, t.epoch());
             List<EpochMetrics> resumed = t.train(TrainingListener.NONE);
             assertEquals(2, resumed.size());
-            assertEquals(straightHistory.get(1).testLoss(), resumed.get(1).testLoss());
+            assertSame(straightHistory.get(1).testLoss(), resumed.get(1).testLoss());
             float[][] after = t.model().parameterValues();
             for (int i = 0; i < after.length; i++) {
-                assertArrayEquals(straight[i], after[i], "parameter " + i);
+                if (EXACT) {
+                    assertArrayEquals(straight[i], after[i], "parameter " + i);
+                } else {
+                    assertArrayEquals(straight[i], after[i], 1e-3f, "parameter " + i);
+                }
             }
         }
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> VaeTrainer.resume(
@@ -135,6 +146,15 @@ class TrainingTest {
             }
             assertEquals(manual, active);
             assertTrue(active >= 1, "a trained model uses at least one latent dimension");
+        }
+    }
+
+    /** Equal bit for bit when MKL_DYNAMIC=FALSE, else within a relative 1e-4 (see {@link #EXACT}). */
+    static void assertSame(double expected, double actual) {
+        if (EXACT) {
+            assertEquals(expected, actual);
+        } else {
+            assertEquals(expected, actual, 1e-4 * Math.abs(expected));
         }
     }
 
