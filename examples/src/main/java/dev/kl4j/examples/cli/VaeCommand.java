@@ -101,6 +101,12 @@ public final class VaeCommand implements Callable<Integer> {
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
         System.setProperty("java.awt.headless", "true");
+        if (iwaeSamples < 1) { // checked before training, not after it
+            throw new InvalidArgumentException("iwae-samples", "iwae-samples = " + iwaeSamples + " must be >= 1");
+        }
+        if (iwaeImages < 1) {
+            throw new InvalidArgumentException("iwae-images", "iwae-images = " + iwaeImages + " must be >= 1");
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         VaeConfig modelConfig = new VaeConfig(784, hidden, latent, DecoderType.parse(decoder)); // size checked below
         TrainConfig trainConfig = new TrainConfig(epochs, batch, lr, beta, warmupSteps, cyclical, freeBits, seed);
