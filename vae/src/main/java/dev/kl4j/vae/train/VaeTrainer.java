@@ -30,9 +30,9 @@ import java.util.SplittableRandom;
 /**
  * Trains a {@link VaeModel} on whole-array mini-batches with {@link Adam}.
  *
- * <p>One step: copy the batch's rows (a seeded Fisher–Yates permutation per epoch) into one float
- * array, then inside one {@code NDScope}: noise ε, forward pass, loss ({@link Elbo#loss}), backward,
- * Adam update in place; everything the step created is closed with the scope, so memory stays flat.
+ * <p>One step: copy the batch's rows (a seeded Fisher–Yates permutation per epoch) into one reused
+ * direct buffer, then inside one {@code NDScope}: a libtorch copy of it, noise ε, forward pass, loss
+ * ({@link Elbo#loss}), backward, Adam update in place; everything the step created is closed with the scope, so memory stays flat.
  * The last batch of an epoch may be smaller (all images are used, as PyTorch's default loader does).
  *
  * <p>Randomness: the initial weights come from {@code SplittableRandom(seed)}; epoch e shuffles with
