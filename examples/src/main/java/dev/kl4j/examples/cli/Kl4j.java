@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             TourCommand.class,
             EvalCommand.class,
+            VaeCommand.class,
             BenchCommand.class,
         })
 public final class Kl4j implements Runnable {

@@ -1,0 +1,51 @@
+package dev.kl4j.examples.vae;
+
+import dev.kl4j.core.data.DataDirectory;
+import dev.kl4j.core.data.MnistFormat;
+import dev.kl4j.vae.model.VaeConfig;
+import dev.kl4j.vae.train.EpochMetrics;
+import dev.kl4j.vae.train.TrainConfig;
+import dev.kl4j.vae.train.TrainingListener;
+import dev.kl4j.vae.train.VaeTrainer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The smallest complete use of the VAE module: load Fashion-MNIST, train the default 784-400-20 model
+ * for a few epochs, evaluate it and write the pictures. Run with
+ * {@code java -cp ... dev.kl4j.examples.vae.VaeExample [epochs] [outDir]}; {@code kl4j vae} is the full
+ * command.
+ */
+public final class VaeExample {
+    private VaeExample() {
+    }
+
+    /**
+     * @param args optional epochs (default 2) and output directory (default runs/vae-example)
+     * @throws Exception on I/O errors
+     */
+    public static void main(String[] args) throws Exception {
+        int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        Path out = Path.of(args.length > 1 ? args[1] : "runs/vae-example");
+        System.setProperty("java.awt.headless", "true");
+        MnistFormat.Split data = MnistFormat.load(DataDirectory.resolve(null));
+        TrainConfig config = TrainConfig.defaults().withEpochs(epochs);
+        try (VaeTrainer trainer = VaeTrainer.create(VaeConfig.DEFAULT, config, data.train(), data.test(),
+                out.resolve("checkpoint"))) {
+            List<EpochMetrics> history = trainer.train(new TrainingListener() {
+                @Override
+                public void epochFinished(EpochMetrics m) {
+                    System.out.printf("epoch %d: test -ELBO %.2f nats/image%n", m.epoch(), m.testLoss());
+                }
+            });
+            VaeTrainer.Evaluation eval = trainer.evaluate(100, 100);
+            RunFiles.writeMetrics(out.resolve("metrics.csv"), history);
+            RunFiles.writeSummary(out.resolve("summary.json"),
+                    VaeSummary.build(VaeConfig.DEFAULT, config, eval, history, Map.of()));
+            VaePictures.writeAll(out, trainer.model(), data.test(), eval.test().perDimKl(), history, config.seed(),
+                    VaePictures.FASHION_MNIST_CLASSES);
+            System.out.printf("IWAE -log p(x) %.2f (K=100, 100 images); pictures in %s%n", eval.iwae().nll(), out);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.kl4j.vae.objective;
+
+import ai.djl.ndarray.NDArray;
+import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.core.djl.DjlGaussianKl;
+import dev.kl4j.vae.model.VaeModel;
+
+/**
+ * The negative evidence lower bound of a VAE, in nats per image:
+ * <pre>
+ *   −ELBO(x) = E_q[−log p(x|z)] + KL(q(z|x) ‖ N(0, I))
+ *            ≈ −log p(x | μ + σ⊙ε) + Σ_j −½(1 + ln σ_j² − μ_j² − σ_j²),   ε ~ N(0, I)
+ * </pre>
+ * The reconstruction term is one reparameterised sample (summed over pixels); the KL term is the
+ * closed form computed by {@link DjlGaussianKl#toStandardNormalPerDimension}. Batch figures are means
+ * over the batch.
+ *
+ * <p>The training loss generalises it with a weight β (β-VAE, warm-up and cyclical schedules, see
+ * {@link KlSchedule}) and optionally free bits (Kingma et al. 2016) with a floor λ per latent dimension:
+ * <pre>
+ *   loss = mean_b recon_b + β · Σ_j KL_j,        KL_j = mean_b KL_bj               (λ = 0)
+ *   loss = mean_b recon_b + β · Σ_j max(λ, KL_j)                                     (free bits)
+ * </pre>
+ */
+public final class Elbo {
+    private Elbo() {
+    }
+
+    /**
+     * Per-image pieces of the negative ELBO.
+     *
+     * @param recon    −log p(x|z) per image, {@code [B]}
+     * @param klPerDim KL(q(z_j|x) ‖ N(0, 1)) per image and latent dimension, {@code [B, latent]}
+     */
+    public record Terms(NDArray recon, NDArray klPerDim) {
+        /** @return KL per image summed over latent dimensions, {@code [B]} */
+        public NDArray kl() {
+            return klPerDim.sum(new int[] {-1});
+        }
+
+        /** @return −ELBO per image, {@code [B]} */
+        public NDArray negativeElbo() {
+            return recon.add(kl());
+        }
+    }
+
+    /**
+     * Encodes, samples z = μ + σ⊙ε, decodes and evaluates both pieces.
+     *
+     * @param model the VAE
+     * @param x     images {@code [B, inputSize]}
+     * @param eps   standard-normal noise {@code [B, latent]}
+     * @return the pieces
+     */
+    public static Terms terms(VaeModel model, NDArray x, NDArray eps) {
+        VaeModel.Posterior q = model.encode(x);
+        NDArray z = VaeModel.sample(q, eps);
+        NDArray recon = model.negLogLikelihood(model.decode(z), x);
+        NDArray kl = DjlGaussianKl.toStandardNormalPerDimension(q.mu(), q.logVar());
+        return new Terms(recon, kl);
+    }
+
+    /**
+     * The scalar training loss: mean reconstruction plus β times the (possibly free-bits) KL term.
+     *
+     * @param terms    per-image pieces
+     * @param beta     KL weight β ≥ 0 (already scheduled)
+     * @param freeBits floor λ ≥ 0 per latent dimension on the batch-averaged KL; 0 disables it
+     * @return a scalar
+     */
+    public static NDArray loss(Terms terms, float beta, float freeBits) {
+        requireNonNegative("beta", beta);
+        requireNonNegative("freeBits", freeBits);
+        NDArray recon = terms.recon().mean();
+        NDArray klTerm;
+        if (freeBits > 0f) {
+            klTerm = terms.klPerDim().mean(new int[] {0}).maximum(freeBits).sum();
+        } else {
+            klTerm = terms.klPerDim().sum().div((float) terms.klPerDim().getShape().get(0));
+        }
+        return recon.add(klTerm.mul(beta));
+    }
+
+    private static void requireNonNegative(String name, float v) {
+        if (!(v >= 0f) || Float.isInfinite(v)) {
+            throw new InvalidArgumentException(name, name + " = " + v + " must be finite and >= 0");
+        }
+    }
+}
