@@ -12,7 +12,10 @@ import dev.kl4j.core.kl.Kl;
 import dev.kl4j.core.kl.KlEstimators;
 import dev.kl4j.core.kl.MonteCarloKl;
 import dev.kl4j.core.nd4j.Nd4jDivergences;
+import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.core.data.DataDirectory;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -20,6 +23,7 @@ import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,6 +45,17 @@ public final class TourCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed for every random source (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--vae-epochs", defaultValue = "2", description = "Epochs of the VAE part (default: ${DEFAULT-VALUE}).")
+    int vaeEpochs;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Fashion-MNIST directory (default: $KL4J_DATA, else /usr/share/datasets/fashion-mnist).")
+    String dataDir;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/tour/vae",
+            description = "Where the VAE part writes metrics, summary and pictures (default: ${DEFAULT-VALUE}).")
+    Path vaeOut;
+
     @Spec
     CommandSpec spec;
 
@@ -52,8 +67,32 @@ public final class TourCommand implements Callable<Integer> {
         discrete();
         closedFormAgainstMonteCarlo();
         frontEndsAgree();
+        int status = vae();
+        out.println();
+        out.println("Next: './kl4j eval --help' (divergences from JSON Lines), './kl4j vae' (the full 10-epoch run),");
+        out.println("'./kl4j bench' (JMH benchmarks). Formulas and figures: README.md, core/README.md, vae/README.md.");
         out.flush();
-        return 0;
+        return status;
+    }
+
+    private int vae() {
+        section("4. A VAE trained on the ELBO, whose KL term is the core's closed form");
+        Path data;
+        try {
+            data = DataDirectory.resolve(dataDir);
+        } catch (InvalidArgumentException e) {
+            out.println("skipped: " + Errors.oneLine(e));
+            return 0;
+        }
+        out.printf(Locale.ROOT, "Training the 784-400-20 VAE for %d epochs on %s (the full run is './kl4j vae', 10 epochs).%n",
+                vaeEpochs, data);
+        out.flush();
+        CommandLine vae = new CommandLine(new VaeCommand());
+        vae.setOut(out);
+        vae.setErr(spec.commandLine().getErr());
+        return vae.execute("--epochs", String.valueOf(vaeEpochs), "--seed", String.valueOf(seed),
+                "--data-dir", data.toString(), "--out", vaeOut.toString(),
+                "--iwae-samples", "100", "--iwae-images", "500");
     }
 
     private void section(String title) {
