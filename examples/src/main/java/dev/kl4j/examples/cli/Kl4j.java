@@ -87,8 +87,9 @@ public final class Kl4j implements Runnable {
         });
         cli.setParameterExceptionHandler((ex, parseArgs) -> {
             PrintWriter errOut = ex.getCommandLine().getErr();
-            errOut.println("kl4j: " + ex.getMessage());
-            errOut.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            String command = ex.getCommandLine().getCommandSpec().qualifiedName();
+            // One line: what was wrong, and where to look.
+            errOut.println(command + ": " + Errors.oneLine(ex) + " (see '" + command + " --help')");
             errOut.flush();
             return 2;
         });
