@@ -187,4 +187,16 @@ class EvalCommandTest {
         assertEquals(2, status);
         assertTrue(err.toString().contains(dir.toString()) && err.toString().contains("directory"), err.toString());
     }
+
+    @Test
+    void theExampleFileFromTheReadmeIsAnsweredWithoutErrors() throws IOException {
+        // examples/eval-example.jsonl, shown in examples/README.md (Surefire runs in the module directory).
+        List<String> lines = Files.readAllLines(Path.of("eval-example.jsonl"));
+        Run run = eval(lines.toArray(new String[0]));
+        assertEquals(0, run.status(), run.lines().toString());
+        assertEquals(lines.size(), run.lines().size());
+        // ln 2 + (1 + 1)/(2·4) − ½ for KL(N(0,1) ‖ N(1,2²)), by hand.
+        JsonNode gauss = run.lines().stream().filter(l -> l.get("id").asText().equals("gauss")).findFirst().orElseThrow();
+        assertEquals(Math.log(2) + 0.25 - 0.5, gauss.get("value").asDouble(), 1e-15);
+    }
 }
