@@ -12,10 +12,14 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Only {@link Kernels} refers to this class, and only after checking that the module is in the boot
  * layer, so the class is never loaded (and cannot fail to link) without it.
  *
- * <p>Per lane the KL term is p · ln(p/q), kept where p &gt; 0 (a masked add), so p = 0 lanes add 0 even
- * when q = 0, and p &gt; 0 = q lanes add +∞, exactly as in {@link ScalarKernel#relEntr}. If the vector
- * sum is not finite, either some p &gt; 0 meets q = 0 or a ratio p/q overflowed or underflowed; the
- * scalar rescan {@link ScalarKernel#relativeEntropySum} tells which and gives the exact value.
+ * <p>KL is summed as Σ g + Σ (p − q) with the terms of {@link RelativeEntropyTerms}: per lane
+ * g = s w² (1 + (1+w) w T(w²)) (16 fused multiply-adds) where p/q is in [½, 2], and
+ * g = p ln(p/q) − (p − q) elsewhere ({@link VectorOperators#LOG}, computed only for vectors with such a
+ * lane). Σ (p − q) is a per-lane two-sum, reduced with compensation. Both parts are kept only where
+ * p &gt; 0 (masked adds), so p = 0 lanes add 0 even when q = 0, and p &gt; 0 = q lanes add +∞, as in
+ * {@link ScalarKernel}. If the vector sum is not finite, either some p &gt; 0 meets q = 0 or a ratio p/q
+ * overflowed or underflowed; the scalar rescan {@link ScalarKernel#relativeEntropySum} tells which and
+ * gives the exact value.
  */
 final class VectorKernel implements FusedKernel {
 
@@ -39,7 +43,10 @@ final class VectorKernel implements FusedKernel {
         DoubleVector sumQ = DoubleVector.zero(SPECIES);
         DoubleVector minP = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
         DoubleVector minQ = minP;
-        DoubleVector kl = DoubleVector.zero(SPECIES);
+        DoubleVector excess = DoubleVector.zero(SPECIES);
+        DoubleVector differences = DoubleVector.zero(SPECIES);
+        DoubleVector compensation = DoubleVector.zero(SPECIES);
+        double[] coefficients = RelativeEntropyTerms.T_COEFFICIENTS;
         int i = 0;
         for (; i < bound; i += SPECIES.length()) {
             DoubleVector vp = DoubleVector.fromArray(SPECIES, p, i);
@@ -49,14 +56,39 @@ final class VectorKernel implements FusedKernel {
             minP = minP.min(vp);
             minQ = minQ.min(vq);
             VectorMask<Double> positive = vp.compare(VectorOperators.GT, 0.0);
-            DoubleVector term = vp.mul(vp.div(vq).lanewise(VectorOperators.LOG));
-            kl = kl.add(term, positive);
+            DoubleVector d = vp.sub(vq);
+            DoubleVector s = vp.add(vq);
+            DoubleVector w = d.div(s);
+            DoubleVector x = w.mul(w);
+            DoubleVector t = DoubleVector.broadcast(SPECIES, coefficients[0]);
+            for (int k = 1; k < coefficients.length; k++) {
+                t = t.fma(x, DoubleVector.broadcast(SPECIES, coefficients[k]));
+            }
+            DoubleVector g = s.mul(x).mul(w.add(1.0).mul(w).mul(t).add(1.0));
+            VectorMask<Double> series = w.abs().compare(VectorOperators.LE, RelativeEntropyTerms.SERIES_LIMIT);
+            if (!series.allTrue()) {
+                DoubleVector direct = vp.mul(vp.div(vq).lanewise(VectorOperators.LOG)).sub(d);
+                g = direct.blend(g, series);
+            }
+            excess = excess.add(g, positive);
+            // two-sum of the differences, lane by lane
+            DoubleVector dPositive = DoubleVector.zero(SPECIES).blend(d, positive);
+            DoubleVector sum = differences.add(dPositive);
+            DoubleVector dPart = sum.sub(differences);
+            compensation = compensation.add(differences.sub(sum.sub(dPart)).add(dPositive.sub(dPart)));
+            differences = sum;
         }
         double sp = sumP.reduceLanes(VectorOperators.ADD);
         double sq = sumQ.reduceLanes(VectorOperators.ADD);
         double mp = minP.reduceLanes(VectorOperators.MIN);
         double mq = minQ.reduceLanes(VectorOperators.MIN);
-        double value = kl.reduceLanes(VectorOperators.ADD);
+        double value = excess.reduceLanes(VectorOperators.ADD);
+        RelativeEntropyTerms.CompensatedSum differenceSum = new RelativeEntropyTerms.CompensatedSum();
+        for (int lane = 0; lane < SPECIES.length(); lane++) {
+            differenceSum.add(differences.lane(lane));
+            differenceSum.add(compensation.lane(lane));
+        }
+        boolean infinite = false;
         for (; i < n; i++) {
             double pi = p[i];
             double qi = q[i];
@@ -64,8 +96,17 @@ final class VectorKernel implements FusedKernel {
             sq += qi;
             mp = Math.min(mp, pi);
             mq = Math.min(mq, qi);
-            value += ScalarKernel.relEntr(pi, qi);
+            if (pi != 0.0) {
+                if (qi == 0.0) {
+                    infinite = true;
+                } else {
+                    double d = pi - qi;
+                    value += RelativeEntropyTerms.excess(pi, qi, d);
+                    differenceSum.add(d);
+                }
+            }
         }
+        value = infinite ? Double.POSITIVE_INFINITY : value + differenceSum.value();
         FusedPass pass = new FusedPass(sp, mp, sq, mq, value);
         if (!Double.isFinite(value) && pass.entriesValid()) {
             pass = new FusedPass(sp, mp, sq, mq, ScalarKernel.relativeEntropySum(p, q));
