@@ -56,6 +56,7 @@ final class VectorKernel implements FusedKernel {
         DoubleVector excess = DoubleVector.zero(SPECIES);
         DoubleVector differences = DoubleVector.zero(SPECIES);
         DoubleVector compensation = DoubleVector.zero(SPECIES);
+        DoubleVector zero = DoubleVector.zero(SPECIES);
         int i = 0;
         for (; i < bound; i += SPECIES.length()) {
             DoubleVector vp = DoubleVector.fromArray(SPECIES, p, i);
@@ -71,14 +72,14 @@ final class VectorKernel implements FusedKernel {
             DoubleVector x = w.mul(w);
             DoubleVector t = series(x);
             DoubleVector g = s.mul(x).mul(w.add(1.0).mul(w).mul(t).add(1.0));
-            VectorMask<Double> series = w.abs().compare(VectorOperators.LE, SERIES_LIMIT);
+            VectorMask<Double> series = x.compare(VectorOperators.LE, SERIES_LIMIT * SERIES_LIMIT);
             // p ln(p/q) − d with r = fl(p/q): p ln(p/q) = p ln r + ρ to first order, ρ = p − r q (exact by fma)
             DoubleVector r = vp.div(vq);
-            DoubleVector residual = r.neg().fma(vq, vp);
+            DoubleVector residual = zero.sub(r).fma(vq, vp); // (neg() and abs() were not intrinsified here)
             DoubleVector direct = vp.mul(r.lanewise(VectorOperators.LOG)).add(residual.sub(d));
             excess = excess.add(direct.blend(g, series), positive);
             // two-sum of the differences, lane by lane
-            DoubleVector dPositive = DoubleVector.zero(SPECIES).blend(d, positive);
+            DoubleVector dPositive = zero.blend(d, positive);
             DoubleVector sum = differences.add(dPositive);
             DoubleVector dPart = sum.sub(differences);
             compensation = compensation.add(differences.sub(sum.sub(dPart)).add(dPositive.sub(dPart)));
