@@ -1,5 +1,6 @@
 package dev.kl4j.core.dist;
 
+import dev.kl4j.core.discrete.ProbabilityVectors;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.apache.commons.numbers.gamma.Digamma;
@@ -79,7 +80,7 @@ public final class Dirichlet implements Distribution {
                 s += (concentration[i] - 1) * Math.log(x[i]);
             }
         }
-        return Math.abs(sum - 1) <= Checks.SUM_TOLERANCE ? s : Double.NEGATIVE_INFINITY;
+        return Math.abs(sum - 1) <= ProbabilityVectors.SUM_TOLERANCE ? s : Double.NEGATIVE_INFINITY;
     }
 
     @Override
