@@ -282,7 +282,7 @@ public final class DiscreteDivergences {
     public static double renyi(double[] p, double[] q, double alpha, DiscreteOptions options) {
         if (!(alpha >= 0.0)) {
             throw new InvalidArgumentException("alpha", "alpha = " + alpha
-                    + " is invalid; the Renyi order must be in [0, +inf] (Double.POSITIVE_INFINITY for the max)");
+                    + " is invalid; the Renyi order must be in [0, +inf] (+inf for the max)");
         }
         if (alpha == 1.0) {
             return kl(p, q, options);

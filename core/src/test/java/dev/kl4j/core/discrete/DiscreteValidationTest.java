@@ -77,9 +77,9 @@ class DiscreteValidationTest {
 
     @Test
     void alphaIsChecked() {
-        assertRejected("alpha", "alpha = -0.5 is invalid; the Renyi order must be in [0, +inf] (Double.POSITIVE_INFINITY for the max)",
+        assertRejected("alpha", "alpha = -0.5 is invalid; the Renyi order must be in [0, +inf] (+inf for the max)",
                 () -> DiscreteDivergences.renyi(P, Q, -0.5));
-        assertRejected("alpha", "alpha = NaN is invalid; the Renyi order must be in [0, +inf] (Double.POSITIVE_INFINITY for the max)",
+        assertRejected("alpha", "alpha = NaN is invalid; the Renyi order must be in [0, +inf] (+inf for the max)",
                 () -> DiscreteDivergences.renyi(P, Q, Double.NaN));
     }
 
