@@ -41,7 +41,7 @@ public final class Dirichlet implements Distribution {
         return new Dirichlet(concentration);
     }
 
-    /** @return a copy of α */
+    /** @return a copy of the concentrations α_i &gt; 0 (dimensionless); density ∝ Π x_i^(α_i − 1) */
     public double[] concentration() {
         return concentration.clone();
     }
