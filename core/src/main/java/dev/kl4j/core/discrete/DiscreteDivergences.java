@@ -45,6 +45,11 @@ public final class DiscreteDivergences {
      * p, q &gt; 0, 0 for p = 0 (any q), +∞ for p &gt; 0 = q. Non-negative, 0 iff P = Q, not symmetric.
      * Where p/q overflows (subnormal q) the term is computed as p(ln p − ln q) and stays finite.
      *
+     * <p><b>Accuracy as P → Q.</b> Summed as Σ_{p_i&gt;0} q_i φ(p_i/q_i − 1) + Σ_{p_i&gt;0} (p_i − q_i) with
+     * φ(u) = (1+u) ln(1+u) − u ≥ 0 (term by term equal to p ln(p/q)), φ by an atanh series near p = q and
+     * the differences by a compensated sum, so nothing cancels: the plain sum of p ln(p/q) (and SciPy)
+     * loses about log10(1/δ) digits at a relative difference δ, 13% at δ = 1e-8; this stays within 1e-13.
+     *
      * <p>SciPy: {@code scipy.special.rel_entr(p, q).sum()}, or {@code scipy.stats.entropy(p, q, base)}
      * (which always normalises).
      *

@@ -2,7 +2,7 @@ package dev.kl4j.core.discrete;
 
 /**
  * The plain-Java {@link FusedKernel}. KL is summed as Σ g + Σ (p − q) with the accurate terms of
- * {@link RelativeEntropyTerms}: a short series for p/q in [½, 2], one {@code Math.log} elsewhere.
+ * {@link RelativeEntropyTerms}: a short series for p/q in [9/11, 11/9], one {@code Math.log} elsewhere.
  */
 final class ScalarKernel implements FusedKernel {
 

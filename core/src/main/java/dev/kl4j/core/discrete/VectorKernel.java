@@ -13,12 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
  * layer, so the class is never loaded (and cannot fail to link) without it.
  *
  * <p>KL is summed as Σ g + Σ (p − q) with the terms of {@link RelativeEntropyTerms}: per lane
- * g = s w² (1 + (1+w) w T(w²)) where |w| ≤ 0.1 (p/q in [0.818, 1.222]; T to 8 terms by Estrin's scheme),
- * and g = p ln r + (ρ − (p − q)) elsewhere, r = fl(p/q), ρ = p − r q exact by a fused multiply-add, so
- * the rounding of the quotient does not reach the logarithm ({@link VectorOperators#LOG}). Both forms
- * are computed for every lane and blended (a branch would box the vectors). The direct form loses at
- * most about 3.5 bits near |w| = 0.1 (g ≈ 0.02 q against parts ≈ 0.2 q); the scalar kernel uses the
- * series up to |w| = ⅓ and loses at most 2 bits. Σ (p − q) is a per-lane two-sum, reduced with compensation. Both parts are kept only where
+ * g = p ln r + (ρ − (p − q)), r = fl(p/q), ρ = p − r q by a fused multiply-add
+ * ({@link VectorOperators#LOG}), blended with the series g = s w² (1 + (1+w) w T(w²)) (Estrin's scheme)
+ * in lanes with p/q in [9/11, 11/9]; the series is evaluated only for vectors that have such a lane.
+ * Σ (p − q) is a per-lane two-sum, reduced with compensation. Both parts are kept only where
  * p &gt; 0 (masked adds), so p = 0 lanes add 0 even when q = 0, and p &gt; 0 = q lanes add +∞, as in
  * {@link ScalarKernel}. If the vector sum is not finite, either some p &gt; 0 meets q = 0 or a ratio p/q
  * overflowed or underflowed; the scalar rescan {@link ScalarKernel#relativeEntropySum} tells which and
@@ -30,10 +28,10 @@ final class VectorKernel implements FusedKernel {
 
     static final VectorKernel INSTANCE = new VectorKernel();
 
-    /** |w| ≤ this (p/q in [0.818, 1.222]) takes the series in this kernel: 8 terms suffice there. */
-    static final double SERIES_LIMIT = 0.1;
+    /** p/q bounds of the series range: (1 − 0.1)/(1 + 0.1) and its inverse. */
+    private static final double SERIES_LOW = 9.0 / 11.0, SERIES_HIGH = 11.0 / 9.0;
 
-    // T(x) = Σ_{k=0}^{7} x^k/(2k+3); for x = w² ≤ 0.01 the first omitted term is below 5e-18.
+    // T(x) = Σ_{k=0}^{7} x^k/(2k+3) (RelativeEntropyTerms.T_COEFFICIENTS) as constants for Estrin's scheme.
     private static final double C0 = 1.0 / 3, C1 = 1.0 / 5, C2 = 1.0 / 7, C3 = 1.0 / 9, C4 = 1.0 / 11,
             C5 = 1.0 / 13, C6 = 1.0 / 15, C7 = 1.0 / 17;
 
@@ -67,17 +65,18 @@ final class VectorKernel implements FusedKernel {
             minQ = minQ.min(vq);
             VectorMask<Double> positive = vp.compare(VectorOperators.GT, 0.0);
             DoubleVector d = vp.sub(vq);
-            DoubleVector s = vp.add(vq);
-            DoubleVector w = d.div(s);
-            DoubleVector x = w.mul(w);
-            DoubleVector t = series(x);
-            DoubleVector g = s.mul(x).mul(w.add(1.0).mul(w).mul(t).add(1.0));
-            VectorMask<Double> series = x.compare(VectorOperators.LE, SERIES_LIMIT * SERIES_LIMIT);
             // p ln(p/q) − d with r = fl(p/q): p ln(p/q) = p ln r + ρ to first order, ρ = p − r q (exact by fma)
             DoubleVector r = vp.div(vq);
             DoubleVector residual = zero.sub(r).fma(vq, vp); // (neg() and abs() were not intrinsified here)
             DoubleVector direct = vp.mul(r.lanewise(VectorOperators.LOG)).add(residual.sub(d));
-            excess = excess.add(direct.blend(g, series), positive);
+            // |w| ≤ 0.1 ⇔ r in [9/11, 11/9]; the series is evaluated only for vectors with such a lane
+            VectorMask<Double> series = r.compare(VectorOperators.GE, SERIES_LOW)
+                    .and(r.compare(VectorOperators.LE, SERIES_HIGH));
+            if (series.anyTrue()) {
+                excess = excess.add(direct.blend(seriesExcess(vp, vq, d), series), positive);
+            } else {
+                excess = excess.add(direct, positive);
+            }
             // two-sum of the differences, lane by lane
             DoubleVector dPositive = zero.blend(d, positive);
             DoubleVector sum = differences.add(dPositive);
@@ -119,6 +118,14 @@ final class VectorKernel implements FusedKernel {
             pass = new FusedPass(sp, mp, sq, mq, ScalarKernel.relativeEntropySum(p, q));
         }
         return pass;
+    }
+
+    /** g = s w² (1 + (1+w) w T(w²)), s = p + q, w = d/s. */
+    private static DoubleVector seriesExcess(DoubleVector vp, DoubleVector vq, DoubleVector d) {
+        DoubleVector s = vp.add(vq);
+        DoubleVector w = d.div(s);
+        DoubleVector x = w.mul(w);
+        return s.mul(x).mul(w.add(1.0).mul(w).mul(series(x)).add(1.0));
     }
 
     /** T(x) by Estrin's scheme (short dependency chains; a Horner chain made the loop latency-bound). */
