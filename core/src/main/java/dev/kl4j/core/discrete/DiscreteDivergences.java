@@ -45,6 +45,11 @@ public final class DiscreteDivergences {
      * p, q &gt; 0, 0 for p = 0 (any q), +∞ for p &gt; 0 = q. Non-negative, 0 iff P = Q, not symmetric.
      * Where p/q overflows (subnormal q) the term is computed as p(ln p − ln q) and stays finite.
      *
+     * <p><b>Accuracy as P → Q.</b> Summed as Σ_{p_i&gt;0} q_i φ(p_i/q_i − 1) + Σ_{p_i&gt;0} (p_i − q_i) with
+     * φ(u) = (1+u) ln(1+u) − u ≥ 0 (term by term equal to p ln(p/q)), φ by an atanh series near p = q and
+     * the differences by a compensated sum, so nothing cancels: the plain sum of p ln(p/q) (and SciPy)
+     * loses about log10(1/δ) digits at a relative difference δ, 13% at δ = 1e-8; this stays within 1e-13.
+     *
      * <p>SciPy: {@code scipy.special.rel_entr(p, q).sum()}, or {@code scipy.stats.entropy(p, q, base)}
      * (which always normalises).
      *
@@ -263,9 +268,11 @@ public final class DiscreteDivergences {
      *       no i has p_i &gt; 0 and q_i &gt; 0.</li>
      *   <li>Computed in log space: a log-sum-exp of ln p_i + (α − 1) ln(p_i/q_i), so α = 1000 does not
      *       overflow (for α &gt; 2 the terms are divided by α − 1 before the maximum is taken, so no order up
-     *       to {@code Double.MAX_VALUE} overflows); for |α − 1| ≤ ½ as
-     *       log1p(Σ w_i expm1((α − 1) ln(p_i/q_i)))/(α − 1) with w = p/Σp, continuous at α = 1, unless
-     *       that sum is below −½ (nearly disjoint supports), where the log-sum-exp is the accurate one.</li>
+     *       to {@code Double.MAX_VALUE} overflows). First, though, as log1p(s)/(α − 1) with
+     *       s = Σ_i w_i ((p_i/q_i)^(α−1) − 1), w = p/Σp, summed as (Σ q_i ψ_α(u_i) + (α − 1) Σ (p_i − q_i))/Σp,
+     *       u = p/q − 1, ψ_α(u) = (1+u)^α − 1 − αu: every q ψ_α has the sign of α(α − 1), so nothing
+     *       cancels as α → 1 or Q → P (the plain sum loses all digits at a relative difference of 1e-8).
+     *       The log-sum-exp is used when s is below −½ (nearly disjoint supports) or overflows.</li>
      * </ul>
      * SciPy has no Rényi divergence; the formulas follow van Erven &amp; Harremoës (2014), "Rényi
      * divergence and Kullback–Leibler divergence".
@@ -280,7 +287,7 @@ public final class DiscreteDivergences {
     public static double renyi(double[] p, double[] q, double alpha, DiscreteOptions options) {
         if (!(alpha >= 0.0)) {
             throw new InvalidArgumentException("alpha", "alpha = " + alpha
-                    + " is invalid; the Renyi order must be in [0, +inf] (Double.POSITIVE_INFINITY for the max)");
+                    + " is invalid; the Renyi order must be in [0, +inf] (+inf for the max)");
         }
         if (alpha == 1.0) {
             return kl(p, q, options);
@@ -318,20 +325,26 @@ public final class DiscreteDivergences {
             return Double.POSITIVE_INFINITY; // Σ p^α q^(1-α) = 0 for α < 1
         }
         double sumP = ProbabilityVectors.sum(p);
-        if (Math.abs(eps) <= 0.5) {
-            // Σ w (p/q)^ε − 1 = Σ w expm1(ε ln(p/q)): no cancellation against the 1 as ε → 0.
-            double s = 0.0;
-            for (int i = 0; i < n; i++) {
-                if (p[i] > 0.0) {
-                    double x = q[i] == 0.0 ? Double.NEGATIVE_INFINITY : eps * ScalarKernel.logRatio(p[i], q[i]);
-                    s += p[i] * Math.expm1(x);
+        // Σ w (p/q)^ε − 1 with w = p/Σp, as Σ q ψ_α(p/q − 1) + ε Σ (p − q) over p > 0 (see renyiExcess):
+        // no cancellation against the 1 as ε → 0, nor between terms as Q → P.
+        double excess = 0.0;
+        RelativeEntropyTerms.CompensatedSum differences = new RelativeEntropyTerms.CompensatedSum();
+        double logAlpha = Math.log(alpha);
+        for (int i = 0; i < n; i++) {
+            if (p[i] > 0.0) {
+                if (q[i] == 0.0) {
+                    excess -= p[i]; // α < 1 here: p (p/q)^ε − p = −p
+                } else {
+                    excess += q[i] * renyiExcess(ScalarKernel.logRatio(p[i], q[i]), alpha, logAlpha);
+                    differences.add(p[i] - q[i]);
                 }
             }
-            s /= sumP;
-            // For s near −1 (nearly disjoint supports) 1 + s has lost its digits: use the log-sum-exp.
-            if (s > -0.5 && s < Double.POSITIVE_INFINITY) {
-                return Math.log1p(s) / eps;
-            }
+        }
+        double s = (excess + eps * differences.value()) / sumP;
+        // For s near −1 (nearly disjoint supports) 1 + s has lost its digits, and s overflows for large
+        // α: use the log-sum-exp.
+        if (s > -0.5 && s < Double.POSITIVE_INFINITY) {
+            return Math.log1p(s) / eps;
         }
         // Log-sum-exp of a_i = ln p_i + ε ln(p_i/q_i) = ln(p_i^α q_i^(1−α)), taken over b_i = a_i / c with
         // c = max(ε, 1): D = (c/ε) max b + ln(Σ_i exp(c (b_i − max b)) / Σp) / ε. Dividing by ε first keeps
@@ -350,6 +363,38 @@ public final class DiscreteDivergences {
             }
         }
         return (c / eps) * max + (Math.log(sum) - Math.log(sumP)) / eps;
+    }
+
+    /**
+     * ψ_α(u) = (1+u)^α − 1 − α u for 1 + u = p/q = e^L, so that q ψ_α = q (p/q)^α − q − α (p − q) and
+     * Σ p ((p/q)^ε − 1) = Σ q ψ_α + ε Σ (p − q) (ε = α − 1). Each q ψ_α has the sign of α(α − 1) and is
+     * O(q u²), so the sum does not cancel. As ψ_α = expm1(αL) − α expm1(L) = Σ_{k≥2} (α^k − α) L^k/k!,
+     * the series (coefficients from expm1, so no cancellation for α near 1) is used while |L| and
+     * |αL| are at most ½, beyond that e^L expm1(εL) − ε expm1(L) (equal, and both parts O(ε) as α → 1;
+     * a few bits lost at most).
+     */
+    private static double renyiExcess(double logRatio, double alpha, double logAlpha) {
+        double l = logRatio;
+        if (Math.abs(l) > 0.5 || Math.abs(alpha * l) > 0.5) {
+            double eps = alpha - 1.0; // ψ_α = e^L expm1(εL) − ε expm1(L): both parts O(ε) as α → 1
+            return Math.exp(l) * Math.expm1(eps * l) - eps * Math.expm1(l);
+        }
+        // (α^k − α) L^k/k! = (αL)^k/k! · (1 − α^(1−k)) for α ≥ 1 (no overflow of α^k, factor in [0, 1)),
+        // = L^k/k! · α (α^(k−1) − 1) for α < 1.
+        boolean large = alpha >= 1.0;
+        double x = large ? alpha * l : l;
+        double sum = 0.0;
+        double power = x; // x^k / k!
+        for (int k = 2; k <= 40; k++) {
+            power *= x / k;
+            double coefficient = large ? -Math.expm1((1 - k) * logAlpha) : alpha * Math.expm1((k - 1) * logAlpha);
+            double term = coefficient * power;
+            sum += term;
+            if (Math.abs(term) <= 1e-18 * Math.abs(sum)) {
+                break;
+            }
+        }
+        return sum;
     }
 
     /** (ln p + ε ln(p/q)) / c for p, q &gt; 0, computed as ln p / c + (ε/c) ln(p/q). */
@@ -481,7 +526,10 @@ public final class DiscreteDivergences {
 
     /**
      * Bhattacharyya distance D_B(P, Q) = −ln BC, BC = Σ_i √(p_i q_i) (the Bhattacharyya coefficient);
-     * +∞ for disjoint supports. Equals ½ D_½(P‖Q).
+     * +∞ for disjoint supports. Equals ½ D_½(P‖Q). For BC ≥ ½ computed as −log1p(BC − 1) with
+     * BC − 1 = ½(Σp + Σq − 2) − ½ Σ (√p_i − √q_i)² (a compensated sum for the masses, √p − √q as
+     * (p − q)/(√p + √q)), so Q → P keeps its digits (the plain −ln BC is 0 at a relative difference of
+     * 1e-12 and 67% off at 1e-8).
      *
      * <p>SciPy: {@code -np.log(np.sum(np.sqrt(p * q)))}.
      *
@@ -493,10 +541,28 @@ public final class DiscreteDivergences {
     public static double bhattacharyya(double[] p, double[] q, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
         double bc = 0.0;
+        double halfSquaredGaps = 0.0;
+        RelativeEntropyTerms.CompensatedSum massMinusTwo = new RelativeEntropyTerms.CompensatedSum();
+        massMinusTwo.add(-2.0);
         for (int i = 0; i < pq[0].length; i++) {
-            bc += Math.sqrt(pq[0][i]) * Math.sqrt(pq[1][i]);
+            double pi = pq[0][i];
+            double qi = pq[1][i];
+            double rootP = Math.sqrt(pi);
+            double rootQ = Math.sqrt(qi);
+            bc += rootP * rootQ;
+            if (pi + qi > 0.0) {
+                double gap = (pi - qi) / (rootP + rootQ); // √p − √q without cancellation
+                halfSquaredGaps += 0.5 * gap * gap;
+            }
+            massMinusTwo.add(pi);
+            massMinusTwo.add(qi);
         }
-        return options.base().fromNats(0.0 - Math.log(bc)); // 0.0 - x: no -0.0
+        if (bc < 0.5) {
+            return options.base().fromNats(0.0 - Math.log(bc)); // 0.0 - x: no -0.0; +∞ for bc = 0
+        }
+        // BC − 1 = ½ (Σp + Σq − 2) − ½ Σ (√p − √q)²: no cancellation against the 1 as Q → P.
+        double bcMinusOne = 0.5 * massMinusTwo.value() - halfSquaredGaps;
+        return options.base().fromNats(0.0 - Math.log1p(bcMinusOne));
     }
 
     // ---------------------------------------------------------------- f-divergences

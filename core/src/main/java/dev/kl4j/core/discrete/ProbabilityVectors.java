@@ -3,8 +3,9 @@ package dev.kl4j.core.discrete;
 import dev.kl4j.core.InvalidArgumentException;
 
 /**
- * Checks and prepares the probability vectors handed to {@link DiscreteDivergences}; other packages
- * (distributions, front ends) can use {@link #requireProbabilities} for the same checks and messages.
+ * Checks and prepares the probability vectors handed to {@link DiscreteDivergences}. This is the one
+ * home of probability-vector validation: the distributions ({@code Categorical.ofProbs}) and front ends
+ * call {@link #requireProbabilities}, so the tolerance and the messages are the same everywhere.
  *
  * <p>A probability vector is non-empty, every entry is finite and ≥ 0 ({@code -0.0} counts as 0), and it
  * sums to 1 within {@link #SUM_TOLERANCE} unless normalisation is asked for. Every failure is an
@@ -32,7 +33,8 @@ public final class ProbabilityVectors {
         requireEntries(x, name);
         double sum = sum(x);
         if (!(Math.abs(sum - 1.0) <= SUM_TOLERANCE)) {
-            throw new InvalidArgumentException(name, name + " sums to " + sum + " (|sum-1| > 1e-9)");
+            throw new InvalidArgumentException(name, name + " sums to " + sum
+                    + " (|sum-1| > 1e-9); probabilities must sum to 1");
         }
     }
 

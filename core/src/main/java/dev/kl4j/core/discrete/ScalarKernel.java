@@ -1,6 +1,9 @@
 package dev.kl4j.core.discrete;
 
-/** The plain-Java {@link FusedKernel}: one {@code Math.log} per entry. */
+/**
+ * The plain-Java {@link FusedKernel}. KL is summed as Σ g + Σ (p − q) with the accurate terms of
+ * {@link RelativeEntropyTerms}: a short series for p/q in [9/11, 11/9], one {@code Math.log} elsewhere.
+ */
 final class ScalarKernel implements FusedKernel {
 
     static final ScalarKernel INSTANCE = new ScalarKernel();
@@ -9,35 +12,30 @@ final class ScalarKernel implements FusedKernel {
     }
 
     /**
-     * SciPy's {@code rel_entr(p, q)} for p, q ≥ 0: p ln(p/q), 0 when p = 0, +∞ when p &gt; 0 = q.
-     * Where p/q overflows or is subnormal the term is p(ln p − ln q), so a finite
-     * term stays finite (SciPy computes {@code x * log(x / y)} and returns ±inf there).
-     */
-    static double relEntr(double p, double q) {
-        if (p == 0.0) {
-            return 0.0;
-        }
-        if (q == 0.0) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return p * logRatio(p, q);
-    }
-
-    /**
-     * ln(p/q) for p, q &gt; 0, also when p/q overflows or is subnormal (a subnormal quotient has lost
-     * significant digits, which matter once the logarithm is scaled and exponentiated, as in Rényi).
+     * ln(p/q) for p, q &gt; 0 to about one ulp of the result: as log1p((p − q)/q) for p/q in [½, 2]
+     * (p − q is exact there, so p ≈ q keeps its digits instead of losing them to the rounding of p/q),
+     * and as ln p − ln q where p/q overflows or is subnormal (a subnormal quotient has lost significant
+     * digits, which matter once the logarithm is scaled and exponentiated, as in Rényi).
      */
     static double logRatio(double p, double q) {
         double r = p / q;
+        if (r >= 0.5 && r <= 2.0) {
+            return Math.log1p((p - q) / q);
+        }
         if (r >= Double.MIN_NORMAL && r < Double.POSITIVE_INFINITY) {
             return Math.log(r);
         }
         return Math.log(p) - Math.log(q);
     }
 
-    /** Σ rel_entr(p_i, q_i) for valid entries, returning +∞ at the first p &gt; 0 = q. */
+    /**
+     * Σ rel_entr(p_i, q_i) for valid entries, returning +∞ at the first p &gt; 0 = q; summed as
+     * Σ g + Σ (p − q) (see {@link RelativeEntropyTerms}). Where p/q overflows or is subnormal the term
+     * uses ln p − ln q, so a finite term stays finite (SciPy returns ±inf there).
+     */
     static double relativeEntropySum(double[] p, double[] q) {
-        double sum = 0.0;
+        double excess = 0.0;
+        RelativeEntropyTerms.CompensatedSum differences = new RelativeEntropyTerms.CompensatedSum();
         for (int i = 0; i < p.length; i++) {
             double pi = p[i];
             if (pi != 0.0) {
@@ -45,10 +43,12 @@ final class ScalarKernel implements FusedKernel {
                 if (qi == 0.0) {
                     return Double.POSITIVE_INFINITY;
                 }
-                sum += pi * logRatio(pi, qi);
+                double d = pi - qi;
+                excess += RelativeEntropyTerms.excess(pi, qi, d);
+                differences.add(d);
             }
         }
-        return sum;
+        return excess + differences.value();
     }
 
     @Override
@@ -57,7 +57,9 @@ final class ScalarKernel implements FusedKernel {
         double sumQ = 0.0;
         double minP = Double.POSITIVE_INFINITY;
         double minQ = Double.POSITIVE_INFINITY;
-        double kl = 0.0;
+        double excess = 0.0;
+        boolean infinite = false;
+        RelativeEntropyTerms.CompensatedSum differences = new RelativeEntropyTerms.CompensatedSum();
         for (int i = 0; i < p.length; i++) {
             double pi = p[i];
             double qi = q[i];
@@ -65,8 +67,17 @@ final class ScalarKernel implements FusedKernel {
             sumQ += qi;
             minP = Math.min(minP, pi);
             minQ = Math.min(minQ, qi);
-            kl += relEntr(pi, qi);
+            if (pi != 0.0) { // 0 ln(0/q) = 0, also for q = 0
+                if (qi == 0.0) {
+                    infinite = true;
+                } else {
+                    double d = pi - qi;
+                    excess += RelativeEntropyTerms.excess(pi, qi, d);
+                    differences.add(d);
+                }
+            }
         }
+        double kl = infinite ? Double.POSITIVE_INFINITY : excess + differences.value();
         return new FusedPass(sumP, minP, sumQ, minQ, kl);
     }
 

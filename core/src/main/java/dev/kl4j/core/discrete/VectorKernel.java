@@ -12,16 +12,28 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Only {@link Kernels} refers to this class, and only after checking that the module is in the boot
  * layer, so the class is never loaded (and cannot fail to link) without it.
  *
- * <p>Per lane the KL term is p · ln(p/q), kept where p &gt; 0 (a masked add), so p = 0 lanes add 0 even
- * when q = 0, and p &gt; 0 = q lanes add +∞, exactly as in {@link ScalarKernel#relEntr}. If the vector
- * sum is not finite, either some p &gt; 0 meets q = 0 or a ratio p/q overflowed or underflowed; the
- * scalar rescan {@link ScalarKernel#relativeEntropySum} tells which and gives the exact value.
+ * <p>KL is summed as Σ g + Σ (p − q) with the terms of {@link RelativeEntropyTerms}: per lane
+ * g = p ln r + (ρ − (p − q)), r = fl(p/q), ρ = p − r q by a fused multiply-add
+ * ({@link VectorOperators#LOG}), blended with the series g = s w² (1 + (1+w) w T(w²)) (Estrin's scheme)
+ * in lanes with p/q in [9/11, 11/9]; the series is evaluated only for vectors that have such a lane.
+ * Σ (p − q) is a per-lane two-sum, reduced with compensation. Both parts are kept only where
+ * p &gt; 0 (masked adds), so p = 0 lanes add 0 even when q = 0, and p &gt; 0 = q lanes add +∞, as in
+ * {@link ScalarKernel}. If the vector sum is not finite, either some p &gt; 0 meets q = 0 or a ratio p/q
+ * overflowed or underflowed; the scalar rescan {@link ScalarKernel#relativeEntropySum} tells which and
+ * gives the exact value.
  */
 final class VectorKernel implements FusedKernel {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
     static final VectorKernel INSTANCE = new VectorKernel();
+
+    /** p/q bounds of the series range: (1 − 0.1)/(1 + 0.1) and its inverse. */
+    private static final double SERIES_LOW = 9.0 / 11.0, SERIES_HIGH = 11.0 / 9.0;
+
+    // T(x) = Σ_{k=0}^{7} x^k/(2k+3) (RelativeEntropyTerms.T_COEFFICIENTS) as constants for Estrin's scheme.
+    private static final double C0 = 1.0 / 3, C1 = 1.0 / 5, C2 = 1.0 / 7, C3 = 1.0 / 9, C4 = 1.0 / 11,
+            C5 = 1.0 / 13, C6 = 1.0 / 15, C7 = 1.0 / 17;
 
     private VectorKernel() {
     }
@@ -39,7 +51,10 @@ final class VectorKernel implements FusedKernel {
         DoubleVector sumQ = DoubleVector.zero(SPECIES);
         DoubleVector minP = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
         DoubleVector minQ = minP;
-        DoubleVector kl = DoubleVector.zero(SPECIES);
+        DoubleVector excess = DoubleVector.zero(SPECIES);
+        DoubleVector differences = DoubleVector.zero(SPECIES);
+        DoubleVector compensation = DoubleVector.zero(SPECIES);
+        DoubleVector zero = DoubleVector.zero(SPECIES);
         int i = 0;
         for (; i < bound; i += SPECIES.length()) {
             DoubleVector vp = DoubleVector.fromArray(SPECIES, p, i);
@@ -49,14 +64,37 @@ final class VectorKernel implements FusedKernel {
             minP = minP.min(vp);
             minQ = minQ.min(vq);
             VectorMask<Double> positive = vp.compare(VectorOperators.GT, 0.0);
-            DoubleVector term = vp.mul(vp.div(vq).lanewise(VectorOperators.LOG));
-            kl = kl.add(term, positive);
+            DoubleVector d = vp.sub(vq);
+            // p ln(p/q) − d with r = fl(p/q): p ln(p/q) = p ln r + ρ to first order, ρ = p − r q (exact by fma)
+            DoubleVector r = vp.div(vq);
+            DoubleVector residual = zero.sub(r).fma(vq, vp); // (neg() and abs() were not intrinsified here)
+            DoubleVector direct = vp.mul(r.lanewise(VectorOperators.LOG)).add(residual.sub(d));
+            // |w| ≤ 0.1 ⇔ r in [9/11, 11/9]; the series is evaluated only for vectors with such a lane
+            VectorMask<Double> series = r.compare(VectorOperators.GE, SERIES_LOW)
+                    .and(r.compare(VectorOperators.LE, SERIES_HIGH));
+            if (series.anyTrue()) {
+                excess = excess.add(direct.blend(seriesExcess(vp, vq, d), series), positive);
+            } else {
+                excess = excess.add(direct, positive);
+            }
+            // two-sum of the differences, lane by lane
+            DoubleVector dPositive = zero.blend(d, positive);
+            DoubleVector sum = differences.add(dPositive);
+            DoubleVector dPart = sum.sub(differences);
+            compensation = compensation.add(differences.sub(sum.sub(dPart)).add(dPositive.sub(dPart)));
+            differences = sum;
         }
         double sp = sumP.reduceLanes(VectorOperators.ADD);
         double sq = sumQ.reduceLanes(VectorOperators.ADD);
         double mp = minP.reduceLanes(VectorOperators.MIN);
         double mq = minQ.reduceLanes(VectorOperators.MIN);
-        double value = kl.reduceLanes(VectorOperators.ADD);
+        double value = excess.reduceLanes(VectorOperators.ADD);
+        RelativeEntropyTerms.CompensatedSum differenceSum = new RelativeEntropyTerms.CompensatedSum();
+        for (int lane = 0; lane < SPECIES.length(); lane++) {
+            differenceSum.add(differences.lane(lane));
+            differenceSum.add(compensation.lane(lane));
+        }
+        boolean infinite = false;
         for (; i < n; i++) {
             double pi = p[i];
             double qi = q[i];
@@ -64,13 +102,42 @@ final class VectorKernel implements FusedKernel {
             sq += qi;
             mp = Math.min(mp, pi);
             mq = Math.min(mq, qi);
-            value += ScalarKernel.relEntr(pi, qi);
+            if (pi != 0.0) {
+                if (qi == 0.0) {
+                    infinite = true;
+                } else {
+                    double d = pi - qi;
+                    value += RelativeEntropyTerms.excess(pi, qi, d);
+                    differenceSum.add(d);
+                }
+            }
         }
+        value = infinite ? Double.POSITIVE_INFINITY : value + differenceSum.value();
         FusedPass pass = new FusedPass(sp, mp, sq, mq, value);
         if (!Double.isFinite(value) && pass.entriesValid()) {
             pass = new FusedPass(sp, mp, sq, mq, ScalarKernel.relativeEntropySum(p, q));
         }
         return pass;
+    }
+
+    /** g = s w² (1 + (1+w) w T(w²)), s = p + q, w = d/s. */
+    private static DoubleVector seriesExcess(DoubleVector vp, DoubleVector vq, DoubleVector d) {
+        DoubleVector s = vp.add(vq);
+        DoubleVector w = d.div(s);
+        DoubleVector x = w.mul(w);
+        return s.mul(x).mul(w.add(1.0).mul(w).mul(series(x)).add(1.0));
+    }
+
+    /** T(x) by Estrin's scheme (short dependency chains; a Horner chain made the loop latency-bound). */
+    private static DoubleVector series(DoubleVector x) {
+        DoubleVector x2 = x.mul(x);
+        DoubleVector a = x.fma(DoubleVector.broadcast(SPECIES, C1), DoubleVector.broadcast(SPECIES, C0));
+        DoubleVector b = x.fma(DoubleVector.broadcast(SPECIES, C3), DoubleVector.broadcast(SPECIES, C2));
+        DoubleVector c = x.fma(DoubleVector.broadcast(SPECIES, C5), DoubleVector.broadcast(SPECIES, C4));
+        DoubleVector d = x.fma(DoubleVector.broadcast(SPECIES, C7), DoubleVector.broadcast(SPECIES, C6));
+        DoubleVector low = x2.fma(b, a);
+        DoubleVector high = x2.fma(d, c);
+        return x2.mul(x2).fma(high, low);
     }
 
     @Override

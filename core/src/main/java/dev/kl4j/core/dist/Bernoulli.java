@@ -53,7 +53,7 @@ public final class Bernoulli implements Distribution {
         return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
     }
 
-    /** @return P(X = 1) */
+    /** @return the success probability P(X = 1), in [0, 1] */
     public double probs() {
         return p;
     }

@@ -37,12 +37,12 @@ public final class Beta implements Distribution {
         return new Beta(concentration1, concentration0);
     }
 
-    /** @return α */
+    /** @return the concentration α &gt; 0 on x (dimensionless; density ∝ x^(α−1) (1−x)^(β−1)) */
     public double concentration1() {
         return alpha;
     }
 
-    /** @return β */
+    /** @return the concentration β &gt; 0 on 1 − x (dimensionless; density ∝ x^(α−1) (1−x)^(β−1)) */
     public double concentration0() {
         return beta;
     }

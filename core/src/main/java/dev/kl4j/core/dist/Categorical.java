@@ -75,7 +75,7 @@ public final class Categorical implements Distribution {
         return out;
     }
 
-    /** @return a copy of the probabilities */
+    /** @return a copy of the category probabilities P(X = k), k = 0 … K−1, summing to 1 */
     public double[] probs() {
         return probs.clone();
     }

@@ -1,12 +1,10 @@
 package dev.kl4j.core.dist;
 
 import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.core.discrete.ProbabilityVectors;
 
 /** Parameter and argument checks shared by the families; every failure names the parameter. */
 final class Checks {
-    /** Relative tolerance for a probability vector's sum to be accepted as 1. */
-    static final double SUM_TOLERANCE = 1e-9;
-
     private Checks() {
     }
 
@@ -62,17 +60,15 @@ final class Checks {
         return v;
     }
 
-    /** A probability vector: entries in [0, 1], sum within {@link #SUM_TOLERANCE} of 1. */
+    /**
+     * A probability vector, checked by {@link ProbabilityVectors#requireProbabilities} (entries finite
+     * and ≥ 0, sum within {@link ProbabilityVectors#SUM_TOLERANCE} of 1), so distributions and discrete
+     * measures accept the same inputs with the same messages.
+     *
+     * @return a defensive copy
+     */
     static double[] probabilityVector(String name, double[] p) {
-        nonEmpty(name, p);
-        double sum = 0;
-        for (int i = 0; i < p.length; i++) {
-            probability(name + "[" + i + "]", p[i]);
-            sum += p[i];
-        }
-        if (!(Math.abs(sum - 1) <= SUM_TOLERANCE)) {
-            throw new InvalidArgumentException(name, name + " sums to " + sum + "; probabilities must sum to 1");
-        }
+        ProbabilityVectors.requireProbabilities(p, name);
         return p.clone();
     }
 

@@ -1,5 +1,6 @@
 package dev.kl4j.core.dist;
 
+import dev.kl4j.core.discrete.ProbabilityVectors;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.apache.commons.numbers.gamma.Digamma;
@@ -40,7 +41,7 @@ public final class Dirichlet implements Distribution {
         return new Dirichlet(concentration);
     }
 
-    /** @return a copy of α */
+    /** @return a copy of the concentrations α_i &gt; 0 (dimensionless); density ∝ Π x_i^(α_i − 1) */
     public double[] concentration() {
         return concentration.clone();
     }
@@ -79,7 +80,7 @@ public final class Dirichlet implements Distribution {
                 s += (concentration[i] - 1) * Math.log(x[i]);
             }
         }
-        return Math.abs(sum - 1) <= Checks.SUM_TOLERANCE ? s : Double.NEGATIVE_INFINITY;
+        return Math.abs(sum - 1) <= ProbabilityVectors.SUM_TOLERANCE ? s : Double.NEGATIVE_INFINITY;
     }
 
     @Override

@@ -155,7 +155,46 @@ public final class Distributions {
 
         private static InvalidArgumentException wrongType(String key, Object v, String expected) {
             return new InvalidArgumentException(key, "parameter '" + key + "' must be " + expected + ", got "
-                    + v.getClass().getSimpleName());
+                    + describe(v));
+        }
+
+        /** What a parameter value is, in the words of the JSON a user wrote, not Java type names. */
+        static String describe(Object v) {
+            if (v instanceof Number n) {
+                return "the number " + n;
+            }
+            if (v instanceof double[] a) {
+                return "an array of " + count(a.length, "number");
+            }
+            if (v instanceof double[][] m) {
+                return "a matrix of " + count(m.length, "row");
+            }
+            if (v instanceof List<?> list) {
+                if (!list.isEmpty() && list.stream().allMatch(e -> e instanceof List<?>)) {
+                    return "a matrix of " + count(list.size(), "row");
+                }
+                if (list.stream().allMatch(e -> e instanceof Number)) {
+                    return "an array of " + count(list.size(), "number");
+                }
+                return "an array of " + count(list.size(), "entry") + " that are not all numbers";
+            }
+            if (v instanceof CharSequence text) {
+                return "the text \"" + text + "\"";
+            }
+            if (v instanceof Boolean b) {
+                return "the boolean " + b;
+            }
+            if (v instanceof Map<?, ?>) {
+                return "an object";
+            }
+            return "a value that is not a number, an array or a matrix";
+        }
+
+        private static String count(int n, String noun) {
+            if (n == 1) {
+                return "1 " + noun;
+            }
+            return n + " " + (noun.equals("entry") ? "entries" : noun + "s");
         }
 
         void rejectUnused(String name) {

@@ -34,7 +34,7 @@ public final class MultivariateNormal implements Distribution {
         return new MultivariateNormal(loc, covariance);
     }
 
-    /** @return a copy of the mean */
+    /** @return a copy of the mean vector μ, in the units of x */
     public double[] loc() {
         return loc.clone();
     }

@@ -34,10 +34,12 @@ public final class Normal implements Distribution {
         return new Normal(0, 1);
     }
 
+    /** @return the mean μ, in the units of x */
     public double loc() {
         return loc;
     }
 
+    /** @return the standard deviation σ &gt; 0 (not the variance σ²), in the units of x */
     public double scale() {
         return scale;
     }

@@ -21,7 +21,7 @@ import org.apache.commons.numbers.gamma.RegularizedGamma;
  * </pre>
  * with E_p[ln q(X)] expanded through moments of p that have closed forms:
  * <pre>
- *   q = Normal(μ, σ):          −E ln q = ½ ln(2πσ²) + (Var_p + (E_p X − μ)²) / (2σ²)
+ *   q = Normal(μ, σ):          −E ln q = ½ ln(2π) + ln σ + ½ [(sd_p/σ)² + ((E_p X − μ)/σ)²]  (no σ², Var_p formed)
  *   q = Exponential(λ):        −E ln q = −ln λ + λ E_p X                           (p on [0, ∞))
  *   q = Gamma(α, β):           −E ln q = ln Γ(α) − α ln β − (α − 1) E_p ln X + β E_p X  (p on [0, ∞))
  *   q = Beta(α, β):            −E ln q = ln B(α, β) − (α − 1) E_p ln X − (β − 1) E_p ln(1 − X)  (p on [0, 1])
@@ -52,10 +52,39 @@ final class CrossFamilyKl {
 
     // ---- cross-entropies −E_p[ln q(X)] -------------------------------------------------------------
 
-    static double crossEntropyNormal(double mean, double variance, Normal q) {
-        double s2 = q.scale() * q.scale();
-        double d = mean - q.loc();
-        return 0.5 * (LOG_TWO_PI + Math.log(s2)) + (variance + d * d) / (2 * s2);
+    /**
+     * ½ ln(2π) + ln σ + ½ [(sd_p/σ)² + ((E_p X − μ)/σ)²]: the Normal cross-entropy written with scale
+     * ratios, so that neither σ² nor Var_p is formed (both overflow or underflow beyond scale 1e±154,
+     * which made every pair with a Normal q NaN or wrong there although KL is scale invariant).
+     */
+    static double crossEntropyNormal(double mean, double standardDeviation, Normal q) {
+        double sigma = q.scale();
+        double spread = standardDeviation / sigma;
+        double z = (mean - q.loc()) / sigma;
+        return 0.5 * LOG_TWO_PI + Math.log(sigma) + 0.5 * (spread * spread + z * z);
+    }
+
+    /**
+     * The standard deviation of p from its parameters where Var_p itself would overflow or underflow
+     * (Exponential 1/λ, Gamma √α/β, Uniform (h − l)/√12, Laplace √2 b), else √Var_p.
+     */
+    static double standardDeviation(Distribution p) {
+        if (p instanceof Exponential e) {
+            return 1 / e.rate();
+        }
+        if (p instanceof Gamma g) {
+            return Math.sqrt(g.concentration()) / g.rate();
+        }
+        if (p instanceof Uniform u) {
+            return (u.high() / Math.sqrt(12)) - (u.low() / Math.sqrt(12));
+        }
+        if (p instanceof Laplace l) {
+            return Math.sqrt(2) * l.scale();
+        }
+        if (p instanceof Normal n) {
+            return n.scale();
+        }
+        return Math.sqrt(p.variance()[0]);
     }
 
     static double crossEntropyExponential(double mean, Exponential q) {
@@ -217,7 +246,7 @@ final class CrossFamilyKl {
 
     /** Any univariate p with finite mean and variance against a Normal q. */
     static double toNormal(Distribution p, Normal q) {
-        return -p.entropy() + crossEntropyNormal(p.mean()[0], p.variance()[0], q);
+        return -p.entropy() + crossEntropyNormal(p.mean()[0], standardDeviation(p), q);
     }
 
     /** Any pair where p has mass outside q's support. */

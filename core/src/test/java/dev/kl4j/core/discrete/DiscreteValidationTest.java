@@ -69,7 +69,7 @@ class DiscreteValidationTest {
         ProbabilityVectors.requireProbabilities(new double[] {0.25, 0.75}, "probs");
         assertRejected("probs", "probs[1] = -0.5 is negative; probabilities must be >= 0",
                 () -> ProbabilityVectors.requireProbabilities(new double[] {1.5, -0.5}, "probs"));
-        assertRejected("probs", "probs sums to 0.5 (|sum-1| > 1e-9)",
+        assertRejected("probs", "probs sums to 0.5 (|sum-1| > 1e-9); probabilities must sum to 1",
                 () -> ProbabilityVectors.requireProbabilities(new double[] {0.25, 0.25}, "probs"));
         assertRejected("probs", "probs is empty; a probability vector needs at least one entry",
                 () -> ProbabilityVectors.requireProbabilities(new double[0], "probs"));
@@ -77,9 +77,9 @@ class DiscreteValidationTest {
 
     @Test
     void alphaIsChecked() {
-        assertRejected("alpha", "alpha = -0.5 is invalid; the Renyi order must be in [0, +inf] (Double.POSITIVE_INFINITY for the max)",
+        assertRejected("alpha", "alpha = -0.5 is invalid; the Renyi order must be in [0, +inf] (+inf for the max)",
                 () -> DiscreteDivergences.renyi(P, Q, -0.5));
-        assertRejected("alpha", "alpha = NaN is invalid; the Renyi order must be in [0, +inf] (Double.POSITIVE_INFINITY for the max)",
+        assertRejected("alpha", "alpha = NaN is invalid; the Renyi order must be in [0, +inf] (+inf for the max)",
                 () -> DiscreteDivergences.renyi(P, Q, Double.NaN));
     }
 

@@ -49,9 +49,13 @@ class DistributionValidationTest {
         fails("probs", () -> Bernoulli.ofProbs(1.5));
         fails("probs", () -> Bernoulli.ofProbs(Double.NaN));
         fails("logits", () -> Bernoulli.ofLogits(Double.POSITIVE_INFINITY));
-        fails("probs[1]", () -> Categorical.ofProbs(new double[] {0.5, -0.1, 0.6}));
-        InvalidArgumentException sum = fails("probs", () -> Categorical.ofProbs(new double[] {0.5, 0.6}));
-        assertTrue(sum.getMessage().contains("sum"), sum.getMessage());
+        // The same checks and wording as the discrete measures (ProbabilityVectors), naming the parameter.
+        assertEquals("probs[1] = -0.1 is negative; probabilities must be >= 0",
+                fails("probs", () -> Categorical.ofProbs(new double[] {0.5, -0.1, 0.6})).getMessage());
+        assertEquals("probs[0] = NaN is not a number; probabilities must be finite",
+                fails("probs", () -> Categorical.ofProbs(new double[] {Double.NaN, 1})).getMessage());
+        assertEquals("probs sums to 1.1 (|sum-1| > 1e-9); probabilities must sum to 1",
+                fails("probs", () -> Categorical.ofProbs(new double[] {0.5, 0.6})).getMessage());
         // Within the 1e-9 tolerance is accepted.
         Categorical.ofProbs(new double[] {0.5, 0.5 + 5e-10});
         fails("logits", () -> Categorical.ofLogits(new double[] {Double.NaN, 1}));

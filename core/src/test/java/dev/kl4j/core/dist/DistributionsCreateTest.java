@@ -65,4 +65,24 @@ class DistributionsCreateTest {
         fails("probs", "bernoulli", Map.of());
         fails("scale", "laplace", Map.of("loc", 0.0, "scale", -1.0));
     }
+
+    @Test
+    void wrongKindsAreDescribedInPlainWordsNotJavaTypes() {
+        assertEquals("parameter 'loc' must be a number, got an array of 3 numbers",
+                fails("loc", "normal", Map.of("loc", new double[] {1, 2, 3}, "scale", 1.0)).getMessage());
+        assertEquals("parameter 'loc' must be a number, got an array of 2 numbers",
+                fails("loc", "normal", Map.of("loc", List.of(1.0, 2.0), "scale", 1.0)).getMessage());
+        assertEquals("parameter 'loc' must be an array of numbers, got a matrix of 2 rows",
+                fails("loc", "diag_normal", Map.of("loc", new double[][] {{0}, {1}}, "scale", new double[] {1}))
+                        .getMessage());
+        assertEquals("parameter 'loc' must be an array of numbers, got a matrix of 1 row",
+                fails("loc", "diag_normal", Map.of("loc", List.of(List.of(0.0)), "scale", new double[] {1}))
+                        .getMessage());
+        assertEquals("parameter 'scale' must be a number, got the text \"one\"",
+                fails("scale", "normal", Map.of("loc", 0.0, "scale", "one")).getMessage());
+        assertEquals("parameter 'covariance' must be a matrix of numbers, got the number 1.0",
+                fails("covariance", "mvn", Map.of("loc", new double[] {0}, "covariance", 1.0)).getMessage());
+        assertEquals("parameter 'scale' must be a number, got the boolean true",
+                fails("scale", "normal", Map.of("loc", 0.0, "scale", true)).getMessage());
+    }
 }
