@@ -30,8 +30,8 @@ package dev.kl4j.core.discrete;
  * its parts (at |w| = 0.1 it is about 0.02 q against 0.2 q, and the ratio improves further out), so at
  * most about 3.5 bits are lost. Where p/q overflows or is subnormal, g = p (ln p − ln q) − d.
  *
- * <p>The scalar and the vector kernels use exactly this split (the vector one blends both forms lane
- * by lane), so they agree to rounding.
+ * <p>The scalar kernel always uses this split; the vector kernel uses it (blending both forms lane by
+ * lane) whenever its plain-sum fast pass cannot be certified to 1e-13 by {@link PlainSumBound}.
  */
 final class RelativeEntropyTerms {
 

@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p><b>KL in two tiers.</b> {@link #relativeEntropy} first runs the fast pass
  * {@link #plainRelativeEntropy}: the plain S = Σ_{p&gt;0} p ln(p/q) (one division and one LOG per lane)
  * with a two-sum accumulator per lane, together with Â = Σ |p ln(p/q)| + Σ p. {@link PlainSumBound}
- * proves |S − KL| ≤ B = Â (4.25 u + O(n² u²)) + n 2⁻¹⁰²⁰ (u = 2⁻⁵³) and S is returned when
+ * proves |S − KL| ≤ B = Â (4.25 u + O((n/L)² u²)) + n 2⁻¹⁰²⁰ (L lanes) (u = 2⁻⁵³) and S is returned when
  * B ≤ 10⁻¹³ S, as for most inputs. Otherwise (P close to Q, where the terms cancel) the accurate pass
  * {@link #accurateRelativeEntropy} runs, and where S is not finite (some p &gt; 0 = q, or a ratio that
  * overflows or underflows) the scalar {@link ScalarKernel#relativeEntropySum} gives the exact value.
