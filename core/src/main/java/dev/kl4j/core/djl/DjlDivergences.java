@@ -164,8 +164,8 @@ public final class DjlDivergences {
             NDArray logM = logP.maximum(logQ).add(Activation.softPlus(finiteGap.abs().neg())).sub(LN_2);
             NDArray fromP = p.mul(maskOutsideSupport(logP, logP.sub(logM))).sum(new int[] {-1});
             NDArray fromQ = q.mul(maskOutsideSupport(logQ, logQ.sub(logM))).sum(new int[] {-1});
-            NDArray js = fromP.add(fromQ).mul(0.5f);
-            return js;
+            NDArray sum = fromP.add(fromQ);
+            return sum.mul(DjlScalars.of(sum, 0.5f)); // engine-owned ½, kept by autograd (DjlScalars)
         });
     }
 
@@ -180,7 +180,8 @@ public final class DjlDivergences {
     public static NDArray js(NDArray probsP, NDArray probsQ) {
         checkPair("probsP", probsP, "probsQ", probsQ);
         return withIntermediatesClosed(() -> {
-            NDArray m = probsP.add(probsQ).mul(0.5f);
+            NDArray sum = probsP.add(probsQ);
+            NDArray m = sum.mul(DjlScalars.of(sum, 0.5f)); // engine-owned ½ (DjlScalars)
             NDArray js = halfRelativeEntropyToMixture(probsP, m).add(halfRelativeEntropyToMixture(probsQ, m));
             return js;
         });
@@ -191,7 +192,8 @@ public final class DjlDivergences {
         NDArray positive = x.gt(0f);
         NDArray logX = NDArrays.where(positive, x, one(x)).log();
         NDArray logM = NDArrays.where(positive, m, one(m)).log();
-        return x.mul(logX.sub(logM)).sum(new int[] {-1}).mul(0.5f);
+        NDArray sum = x.mul(logX.sub(logM)).sum(new int[] {-1});
+        return sum.mul(DjlScalars.of(sum, 0.5f)); // engine-owned ½ (DjlScalars)
     }
 
     /**

@@ -16,7 +16,8 @@ import ai.djl.ndarray.NDArray;
  * </pre>
  * Methods named {@code ...PerDimension} return the elementwise terms (same shape as the inputs);
  * the others sum over the last axis, so a batch {@code [B, D]} gives {@code [B]}.
- * Results keep the inputs' data type and belong to the manager of the first operand.
+ * Results keep the inputs' data type and belong to the manager of the first operand. Safe to
+ * differentiate: constants kept by autograd are engine-owned ({@link DjlScalars}).
  */
 public final class DjlGaussianKl {
     private DjlGaussianKl() {
@@ -31,8 +32,10 @@ public final class DjlGaussianKl {
      */
     public static NDArray toStandardNormalPerDimension(NDArray mu, NDArray logVar) {
         DjlChecks.requireSameShape("mu", mu, "logVar", logVar);
-        // ½(μ² + σ² − 1 − ln σ²), written with float literals so float32 inputs stay float32.
-        return mu.square().add(logVar.exp()).sub(1f).sub(logVar).mul(0.5f);
+        // ½(μ² + σ² − 1 − ln σ²), float literals so float32 inputs stay float32; the factor ½ is an
+        // engine-owned scalar because autograd keeps it for the backward pass (see DjlScalars).
+        NDArray twiceKl = mu.square().add(logVar.exp()).sub(1f).sub(logVar);
+        return twiceKl.mul(DjlScalars.of(twiceKl, 0.5f));
     }
 
     /**
@@ -61,7 +64,8 @@ public final class DjlGaussianKl {
         NDArray diff = muP.sub(muQ);
         NDArray ratio = logVarP.sub(logVarQ).exp();                 // vp / vq
         NDArray mahalanobis = diff.square().mul(logVarQ.neg().exp()); // (μp − μq)² / vq
-        return ratio.add(mahalanobis).sub(1f).sub(logVarP.sub(logVarQ)).mul(0.5f);
+        NDArray twiceKl = ratio.add(mahalanobis).sub(1f).sub(logVarP.sub(logVarQ));
+        return twiceKl.mul(DjlScalars.of(twiceKl, 0.5f)); // engine-owned ½, see DjlScalars
     }
 
     /**

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.core.djl.DjlScalars;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -154,7 +155,8 @@ public final class VaeModel implements AutoCloseable {
      * @return z
      */
     public static NDArray sample(Posterior q, NDArray eps) {
-        return q.logVar().mul(0.5f).exp().mul(eps).add(q.mu());
+        NDArray logVar = q.logVar();
+        return logVar.mul(DjlScalars.of(logVar, 0.5f)).exp().mul(eps).add(q.mu());
     }
 
     /**
@@ -183,7 +185,8 @@ public final class VaeModel implements AutoCloseable {
         }
         NDArray logVar = pixelLogVariance();
         NDArray diff = Activation.sigmoid(out).sub(x);
-        NDArray perPixel = diff.square().mul(logVar.neg().exp()).add(logVar).add(LOG_2PI).mul(0.5f);
+        NDArray twice = diff.square().mul(logVar.neg().exp()).add(logVar).add(LOG_2PI);
+        NDArray perPixel = twice.mul(DjlScalars.of(twice, 0.5f));
         return perPixel.sum(new int[] {-1});
     }
 

@@ -3,6 +3,7 @@ package dev.kl4j.vae.objective;
 import ai.djl.ndarray.NDArray;
 import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.djl.DjlGaussianKl;
+import dev.kl4j.core.djl.DjlScalars;
 import dev.kl4j.vae.model.VaeModel;
 
 /**
@@ -74,11 +75,14 @@ public final class Elbo {
         NDArray recon = terms.recon().mean();
         NDArray klTerm;
         if (freeBits > 0f) {
-            klTerm = terms.klPerDim().mean(new int[] {0}).maximum(freeBits).sum();
+            NDArray perDim = terms.klPerDim().mean(new int[] {0});
+            klTerm = perDim.maximum(DjlScalars.of(perDim, freeBits)).sum();
         } else {
-            klTerm = terms.klPerDim().sum().div((float) terms.klPerDim().getShape().get(0));
+            NDArray total = terms.klPerDim().sum();
+            klTerm = total.div(DjlScalars.of(total, (float) terms.klPerDim().getShape().get(0)));
         }
-        return recon.add(klTerm.mul(beta));
+        // engine-owned scalars: autograd keeps them for the backward pass (see DjlScalars)
+        return recon.add(klTerm.mul(DjlScalars.of(klTerm, beta)));
     }
 
     private static void requireNonNegative(String name, float v) {
