@@ -5,7 +5,7 @@
  * <ul>
  *   <li>{@code discrete}: divergences between probability vectors on {@code double[]}, with SciPy's
  *       edge-case semantics. This is the exact reference the other front ends are tested against.</li>
- *   <li>{@code dist}: parametric distributions with log-densities, sampling and moments.</li>
+ *   <li>{@code distribution}: parametric distributions with log-densities, sampling and moments.</li>
  *   <li>{@code kl}: the registry of closed-form KL pairs, Gaussian KL and Rényi divergences, and the
  *       Monte Carlo estimators k1/k2/k3.</li>
  *   <li>{@code djl}: differentiable front end on DJL {@code NDArray}s, used by training code.</li>

@@ -9,15 +9,15 @@ import ai.djl.ndarray.types.DataType;
 import dev.kl4j.core.discrete.DiscreteDivergences;
 import dev.kl4j.core.djl.DjlDivergences;
 import dev.kl4j.core.djl.DjlGaussianKl;
-import dev.kl4j.core.dist.Beta;
-import dev.kl4j.core.dist.Dirichlet;
-import dev.kl4j.core.dist.Gamma;
-import dev.kl4j.core.dist.MultivariateNormal;
+import dev.kl4j.core.distribution.Beta;
+import dev.kl4j.core.distribution.Dirichlet;
+import dev.kl4j.core.distribution.Gamma;
+import dev.kl4j.core.distribution.MultivariateNormal;
 import dev.kl4j.core.kl.GaussianKl;
 import dev.kl4j.core.kl.Kl;
 import dev.kl4j.core.nd4j.Nd4jDivergences;
 import dev.kl4j.core.nd4j.Nd4jGaussianKl;
-import dev.kl4j.core.nd4j.Nd4jSpecialKl;
+import dev.kl4j.core.nd4j.Nd4jGammaFamilyKl;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import java.util.function.ToDoubleBiFunction;
@@ -169,13 +169,13 @@ class FrontEndAgreementTest {
 
     @Test
     void categoricalKlAgreesAcrossFrontEnds() {
-        compareDiscrete("kl", DiscreteDivergences::kl, DjlDivergences::categoricalKl,
-                DjlDivergences::categoricalKlFromLogits, Nd4jDivergences::kl, Nd4jDivergences::klFromLogits);
+        compareDiscrete("kl", DiscreteDivergences::kl, DjlDivergences::kl,
+                DjlDivergences::klFromLogits, Nd4jDivergences::kl, Nd4jDivergences::klFromLogits);
     }
 
     @Test
     void reverseKlAgreesWithSwappedReference() {
-        compareDiscrete("reverse kl", (p, q) -> DiscreteDivergences.kl(q, p), (p, q) -> DjlDivergences.categoricalKl(q, p),
+        compareDiscrete("reverse kl", (p, q) -> DiscreteDivergences.kl(q, p), (p, q) -> DjlDivergences.kl(q, p),
                 DjlDivergences::reverseKlFromLogits, (p, q) -> Nd4jDivergences.kl(q, p),
                 (p, q) -> Nd4jDivergences.klFromLogits(q, p));
     }
@@ -271,13 +271,13 @@ class FrontEndAgreementTest {
         }
         try (NDManager manager = NDManager.newBaseManager()) {
             BiFunction<double[][], NDManager, NDArray> f32 = (x, m) -> m.create(x).toType(DataType.FLOAT32, false);
-            float[] diagonal = DjlGaussianKl.diagonal(f32.apply(muP, manager), f32.apply(logVarP, manager),
+            float[] diagonal = DjlGaussianKl.diagonalFromLogVar(f32.apply(muP, manager), f32.apply(logVarP, manager),
                     f32.apply(muQ, manager), f32.apply(logVarQ, manager)).toFloatArray();
-            float[] prior = DjlGaussianKl.toStandardNormal(f32.apply(muP, manager), f32.apply(logVarP, manager)).toFloatArray();
+            float[] prior = DjlGaussianKl.toStandardNormalFromLogVar(f32.apply(muP, manager), f32.apply(logVarP, manager)).toFloatArray();
             for (int b = 0; b < batch; b++) {
                 double exact = GaussianKl.diagonal(muP[b], scales(logVarP[b]), muQ[b], scales(logVarQ[b]));
                 assertAgrees(exact, diagonal[b], F32_RELATIVE, F32_ABSOLUTE, "DJL diagonal " + b);
-                assertAgrees(GaussianKl.toStandardNormal(muP[b], logVarP[b]), prior[b], F32_RELATIVE, F32_ABSOLUTE,
+                assertAgrees(GaussianKl.toStandardNormalFromLogVar(muP[b], logVarP[b]), prior[b], F32_RELATIVE, F32_ABSOLUTE,
                         "DJL prior " + b);
             }
         }
@@ -312,8 +312,8 @@ class FrontEndAgreementTest {
         for (int j = 0; j < 4; j++) {
             nd[j] = Nd4j.createFromArray(params[j]);
         }
-        double[] gamma = Nd4jSpecialKl.gamma(nd[0], nd[1], nd[2], nd[3]).toDoubleVector();
-        double[] beta = Nd4jSpecialKl.beta(nd[0], nd[1], nd[2], nd[3]).toDoubleVector();
+        double[] gamma = Nd4jGammaFamilyKl.gamma(nd[0], nd[1], nd[2], nd[3]).toDoubleVector();
+        double[] beta = Nd4jGammaFamilyKl.beta(nd[0], nd[1], nd[2], nd[3]).toDoubleVector();
         for (int i = 0; i < n; i++) {
             double g = Kl.kl(Gamma.of(params[0][i], params[1][i]), Gamma.of(params[2][i], params[3][i]));
             double b = Kl.kl(Beta.of(params[0][i], params[1][i]), Beta.of(params[2][i], params[3][i]));
@@ -329,7 +329,7 @@ class FrontEndAgreementTest {
                 beta0[i][j] = positive(rng);
             }
         }
-        double[] dir = Nd4jSpecialKl.dirichlet(Nd4j.createFromArray(alpha), Nd4j.createFromArray(beta0)).toDoubleVector();
+        double[] dir = Nd4jGammaFamilyKl.dirichlet(Nd4j.createFromArray(alpha), Nd4j.createFromArray(beta0)).toDoubleVector();
         for (int i = 0; i < n; i++) {
             double exact = Kl.kl(Dirichlet.of(alpha[i]), Dirichlet.of(beta0[i]));
             assertAgrees(exact, dir[i], F64_RELATIVE, 1e-12, "dirichlet " + i);

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * the leading axes, reducing over the last axis (the categories). A {@code [B, K]} input gives
  * {@code [B]}; a {@code [K]} input gives a scalar.
  *
- * <p><b>Conventions.</b> All values are in nats. {@code categoricalKl(p, q)} = KL(P‖Q) =
+ * <p><b>Conventions.</b> All values are in nats. {@code kl(p, q)} = KL(P‖Q) =
  * Σ p·ln(p/q), the quantity {@code torch.distributions.kl_divergence(Categorical(p), Categorical(q))}
  * returns; note that PyTorch's {@code F.kl_div(input, target)} takes its arguments the other way round
  * ({@code input} = ln q, {@code target} = p) and that its default {@code reduction='mean'} also divides by
@@ -55,7 +55,7 @@ public final class DjlDivergences {
      * @param logitsQ logits b of Q, same shape
      * @return KL(P‖Q) per batch element, {@code [...]}
      */
-    public static NDArray categoricalKlFromLogits(NDArray logitsP, NDArray logitsQ) {
+    public static NDArray klFromLogits(NDArray logitsP, NDArray logitsQ) {
         checkPair("logitsP", logitsP, "logitsQ", logitsQ);
         return withIntermediatesClosed(() -> {
             NDArray logP = logitsP.logSoftmax(-1);
@@ -73,9 +73,9 @@ public final class DjlDivergences {
 
     /**
      * Reverse KL from logits: <b>KL(Q‖P)</b> for the same argument order as
-     * {@link #categoricalKlFromLogits}, that is {@code categoricalKlFromLogits(logitsQ, logitsP)}.
+     * {@link #klFromLogits}, that is {@code klFromLogits(logitsQ, logitsP)}.
      * With P the model and Q a target this is the mode-seeking direction (reverse KL in distillation and
-     * variational inference); {@link #categoricalKlFromLogits} is the mass-covering one.
+     * variational inference); {@link #klFromLogits} is the mass-covering one.
      *
      * @param logitsP logits of P, {@code [..., K]}
      * @param logitsQ logits of Q, same shape
@@ -83,7 +83,7 @@ public final class DjlDivergences {
      */
     public static NDArray reverseKlFromLogits(NDArray logitsP, NDArray logitsQ) {
         checkPair("logitsP", logitsP, "logitsQ", logitsQ);
-        return categoricalKlFromLogits(logitsQ, logitsP);
+        return klFromLogits(logitsQ, logitsP);
     }
 
     /**
@@ -94,7 +94,7 @@ public final class DjlDivergences {
      * @param probsQ probabilities of Q, same shape
      * @return KL(P‖Q) per batch element, {@code [...]}
      */
-    public static NDArray categoricalKl(NDArray probsP, NDArray probsQ) {
+    public static NDArray kl(NDArray probsP, NDArray probsQ) {
         checkPair("probsP", probsP, "probsQ", probsQ);
         return withIntermediatesClosed(() -> {
             NDArray positive = probsP.gt(0f);

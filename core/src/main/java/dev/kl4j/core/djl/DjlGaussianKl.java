@@ -30,7 +30,7 @@ public final class DjlGaussianKl {
      * @param logVar log-variances ln σ², same shape as {@code mu}
      * @return the KL term of each element, same shape as {@code mu}
      */
-    public static NDArray toStandardNormalPerDimension(NDArray mu, NDArray logVar) {
+    public static NDArray toStandardNormalFromLogVarPerDimension(NDArray mu, NDArray logVar) {
         DjlChecks.requireSameShape("mu", mu, "logVar", logVar);
         // ½(μ² + σ² − 1 − ln σ²), float literals so float32 inputs stay float32; the factor ½ is an
         // engine-owned scalar because autograd keeps it for the backward pass (see DjlScalars).
@@ -45,8 +45,8 @@ public final class DjlGaussianKl {
      * @param logVar log-variances {@code [..., D]}
      * @return {@code [...]}
      */
-    public static NDArray toStandardNormal(NDArray mu, NDArray logVar) {
-        return toStandardNormalPerDimension(mu, logVar).sum(new int[] {-1});
+    public static NDArray toStandardNormalFromLogVar(NDArray mu, NDArray logVar) {
+        return toStandardNormalFromLogVarPerDimension(mu, logVar).sum(new int[] {-1});
     }
 
     /**
@@ -58,7 +58,7 @@ public final class DjlGaussianKl {
      * @param logVarQ log-variances of Q
      * @return elementwise KL, broadcast shape of the inputs
      */
-    public static NDArray diagonalPerDimension(NDArray muP, NDArray logVarP, NDArray muQ, NDArray logVarQ) {
+    public static NDArray diagonalFromLogVarPerDimension(NDArray muP, NDArray logVarP, NDArray muQ, NDArray logVarQ) {
         DjlChecks.requireSameShape("muP", muP, "logVarP", logVarP);
         DjlChecks.requireSameShape("muQ", muQ, "logVarQ", logVarQ);
         NDArray diff = muP.sub(muQ);
@@ -77,7 +77,7 @@ public final class DjlGaussianKl {
      * @param logVarQ log-variances of Q
      * @return {@code [...]}
      */
-    public static NDArray diagonal(NDArray muP, NDArray logVarP, NDArray muQ, NDArray logVarQ) {
-        return diagonalPerDimension(muP, logVarP, muQ, logVarQ).sum(new int[] {-1});
+    public static NDArray diagonalFromLogVar(NDArray muP, NDArray logVarP, NDArray muQ, NDArray logVarQ) {
+        return diagonalFromLogVarPerDimension(muP, logVarP, muQ, logVarQ).sum(new int[] {-1});
     }
 }

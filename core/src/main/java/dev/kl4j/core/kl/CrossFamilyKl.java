@@ -1,12 +1,12 @@
 package dev.kl4j.core.kl;
 
-import dev.kl4j.core.dist.Beta;
-import dev.kl4j.core.dist.Distribution;
-import dev.kl4j.core.dist.Exponential;
-import dev.kl4j.core.dist.Gamma;
-import dev.kl4j.core.dist.Laplace;
-import dev.kl4j.core.dist.Normal;
-import dev.kl4j.core.dist.Uniform;
+import dev.kl4j.core.distribution.Beta;
+import dev.kl4j.core.distribution.Distribution;
+import dev.kl4j.core.distribution.Exponential;
+import dev.kl4j.core.distribution.Gamma;
+import dev.kl4j.core.distribution.Laplace;
+import dev.kl4j.core.distribution.Normal;
+import dev.kl4j.core.distribution.Uniform;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.Erf;
 import org.apache.commons.numbers.gamma.LogBeta;

@@ -1,7 +1,7 @@
 package dev.kl4j.core.kl;
 
 import dev.kl4j.core.InvalidArgumentException;
-import dev.kl4j.core.dist.Cholesky;
+import dev.kl4j.core.distribution.Cholesky;
 
 /**
  * Closed-form KL divergences between Gaussians on plain {@code double}/{@code double[]}, used by the
@@ -73,7 +73,7 @@ public final class GaussianKl {
      * @param logVar log-variances ln σ²
      * @return the KL in nats
      */
-    public static double toStandardNormal(double[] mu, double[] logVar) {
+    public static double toStandardNormalFromLogVar(double[] mu, double[] logVar) {
         sameLength("mu", mu.length, "logVar", logVar.length);
         double s = 0;
         for (int i = 0; i < mu.length; i++) {
@@ -95,7 +95,7 @@ public final class GaussianKl {
         sameLength("locP", locP.length, "locQ", locQ.length);
         Cholesky.requireSymmetric("covarianceP", covarianceP, locP.length);
         Cholesky.requireSymmetric("covarianceQ", covarianceQ, locQ.length);
-        return mvnCholesky(locP, Cholesky.lower("covarianceP", covarianceP),
+        return mvnFromScaleTril(locP, Cholesky.lower("covarianceP", covarianceP),
                 locQ, Cholesky.lower("covarianceQ", covarianceQ));
     }
 
@@ -108,7 +108,7 @@ public final class GaussianKl {
      * @param scaleTrilQ Lq with Σq = Lq Lqᵀ, positive diagonal
      * @return KL(N(μp, Σp) ‖ N(μq, Σq))
      */
-    public static double mvnCholesky(double[] locP, double[][] scaleTrilP, double[] locQ, double[][] scaleTrilQ) {
+    public static double mvnFromScaleTril(double[] locP, double[][] scaleTrilP, double[] locQ, double[][] scaleTrilQ) {
         int n = locP.length;
         sameLength("locP", n, "locQ", locQ.length);
         sameLength("locP", n, "scaleTrilP", scaleTrilP.length);

@@ -1,7 +1,7 @@
 package dev.kl4j.core.kl;
 
 import dev.kl4j.core.InvalidArgumentException;
-import dev.kl4j.core.dist.Cholesky;
+import dev.kl4j.core.distribution.Cholesky;
 
 /**
  * Closed-form Rényi divergence of order α between Gaussians (Gil, Alajaji &amp; Linder 2013, "Rényi

@@ -1,6 +1,6 @@
 package dev.kl4j.core.kl;
 
-import dev.kl4j.core.dist.Distribution;
+import dev.kl4j.core.distribution.Distribution;
 
 /** Shortcut to the {@linkplain KlRegistry#standard() standard registry}. */
 public final class Kl {

@@ -1,7 +1,7 @@
 package dev.kl4j.core.kl;
 
 import dev.kl4j.core.InvalidArgumentException;
-import dev.kl4j.core.dist.Distribution;
+import dev.kl4j.core.distribution.Distribution;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 

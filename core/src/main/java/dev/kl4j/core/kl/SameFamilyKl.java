@@ -1,16 +1,16 @@
 package dev.kl4j.core.kl;
 
 import dev.kl4j.core.InvalidArgumentException;
-import dev.kl4j.core.dist.Bernoulli;
-import dev.kl4j.core.dist.Beta;
-import dev.kl4j.core.dist.Categorical;
-import dev.kl4j.core.dist.Dirichlet;
-import dev.kl4j.core.dist.Distribution;
-import dev.kl4j.core.dist.Exponential;
-import dev.kl4j.core.dist.Gamma;
-import dev.kl4j.core.dist.Laplace;
-import dev.kl4j.core.dist.Poisson;
-import dev.kl4j.core.dist.Uniform;
+import dev.kl4j.core.distribution.Bernoulli;
+import dev.kl4j.core.distribution.Beta;
+import dev.kl4j.core.distribution.Categorical;
+import dev.kl4j.core.distribution.Dirichlet;
+import dev.kl4j.core.distribution.Distribution;
+import dev.kl4j.core.distribution.Exponential;
+import dev.kl4j.core.distribution.Gamma;
+import dev.kl4j.core.distribution.Laplace;
+import dev.kl4j.core.distribution.Poisson;
+import dev.kl4j.core.distribution.Uniform;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.numbers.gamma.Trigamma;

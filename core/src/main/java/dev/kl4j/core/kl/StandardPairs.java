@@ -1,19 +1,19 @@
 package dev.kl4j.core.kl;
 
 import dev.kl4j.core.InvalidArgumentException;
-import dev.kl4j.core.dist.Bernoulli;
-import dev.kl4j.core.dist.Beta;
-import dev.kl4j.core.dist.Categorical;
-import dev.kl4j.core.dist.DiagNormal;
-import dev.kl4j.core.dist.Dirichlet;
-import dev.kl4j.core.dist.Distribution;
-import dev.kl4j.core.dist.Exponential;
-import dev.kl4j.core.dist.Gamma;
-import dev.kl4j.core.dist.Laplace;
-import dev.kl4j.core.dist.MultivariateNormal;
-import dev.kl4j.core.dist.Normal;
-import dev.kl4j.core.dist.Poisson;
-import dev.kl4j.core.dist.Uniform;
+import dev.kl4j.core.distribution.Bernoulli;
+import dev.kl4j.core.distribution.Beta;
+import dev.kl4j.core.distribution.Categorical;
+import dev.kl4j.core.distribution.DiagNormal;
+import dev.kl4j.core.distribution.Dirichlet;
+import dev.kl4j.core.distribution.Distribution;
+import dev.kl4j.core.distribution.Exponential;
+import dev.kl4j.core.distribution.Gamma;
+import dev.kl4j.core.distribution.Laplace;
+import dev.kl4j.core.distribution.MultivariateNormal;
+import dev.kl4j.core.distribution.Normal;
+import dev.kl4j.core.distribution.Poisson;
+import dev.kl4j.core.distribution.Uniform;
 
 /**
  * The standard closed-form pairs: 12 same-family pairs, 6 mixed Gaussian pairs, 18 cross-family
@@ -87,7 +87,7 @@ final class StandardPairs {
     /** Any two of Normal, DiagNormal, MultivariateNormal of equal dimension, through Cholesky factors. */
     private static double gaussian(Distribution p, Distribution q) {
         requireSameDimension(p, q);
-        return GaussianKl.mvnCholesky(p.mean(), scaleTril(p), q.mean(), scaleTril(q));
+        return GaussianKl.mvnFromScaleTril(p.mean(), scaleTril(p), q.mean(), scaleTril(q));
     }
 
     private static double[][] scaleTril(Distribution d) {

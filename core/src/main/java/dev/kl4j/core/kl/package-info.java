@@ -1,5 +1,5 @@
 /**
- * Kullback–Leibler divergence between the distributions of {@code dev.kl4j.core.dist}: closed forms,
+ * Kullback–Leibler divergence between the distributions of {@code dev.kl4j.core.distribution}: closed forms,
  * Monte Carlo estimates and Gaussian Rényi divergences.
  *
  * <ul>

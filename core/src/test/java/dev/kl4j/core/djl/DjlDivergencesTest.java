@@ -58,7 +58,7 @@ class DjlDivergencesTest {
 
     @Test
     void klFromLogitsMatchesScipyInFloat32() {
-        NDArray kl = DjlDivergences.categoricalKlFromLogits(f32(A), f32(B));
+        NDArray kl = DjlDivergences.klFromLogits(f32(A), f32(B));
         assertEquals(DataType.FLOAT32, kl.getDataType());
         assertAllClose(KL_PQ, kl.toFloatArray(), 1e-5);
     }
@@ -72,7 +72,7 @@ class DjlDivergencesTest {
     void klFromProbabilitiesMatchesFromLogits() {
         NDArray p = f32(A).softmax(-1);
         NDArray q = f32(B).softmax(-1);
-        assertAllClose(KL_PQ, DjlDivergences.categoricalKl(p, q).toFloatArray(), 1e-5);
+        assertAllClose(KL_PQ, DjlDivergences.kl(p, q).toFloatArray(), 1e-5);
     }
 
     @Test
@@ -91,7 +91,7 @@ class DjlDivergencesTest {
     void zerosFollowScipySemantics() {
         NDArray p = manager.create(new float[][] {{0.5f, 0.5f, 0f}, {0.5f, 0.5f, 0f}, {0f, 1f, 0f}});
         NDArray q = manager.create(new float[][] {{0.25f, 0.25f, 0.5f}, {1f, 0f, 0f}, {0f, 1f, 0f}});
-        float[] kl = DjlDivergences.categoricalKl(p, q).toFloatArray();
+        float[] kl = DjlDivergences.kl(p, q).toFloatArray();
         assertEquals(LN2, kl[0], 1e-6);                       // ½ln2 + ½ln2 + 0·ln(0/0.5)
         assertEquals(Float.POSITIVE_INFINITY, kl[1]);         // p = ½ where q = 0
         assertEquals(0f, kl[2]);                               // 0·ln(0/0) = 0, 1·ln 1 = 0
@@ -109,7 +109,7 @@ class DjlDivergencesTest {
         NDArray a = manager.create(new float[] {0f, NEG_INF});
         NDArray b = manager.create(new float[] {NEG_INF, 0f});
         assertEquals(LN2, DjlDivergences.jsFromLogits(a, b).getFloat(), 1e-6);
-        assertEquals(Float.POSITIVE_INFINITY, DjlDivergences.categoricalKlFromLogits(a, b).getFloat());
+        assertEquals(Float.POSITIVE_INFINITY, DjlDivergences.klFromLogits(a, b).getFloat());
         assertEquals(LN2, DjlDivergences.js(a.softmax(-1), b.softmax(-1)).getFloat(), 1e-6);
     }
 
@@ -119,7 +119,7 @@ class DjlDivergencesTest {
         NDArray a = manager.create(new float[] {0f, NEG_INF, 0f});
         NDArray b = manager.create(new float[] {0f, NEG_INF, (float) Math.log(3)});
         double expected = 0.5 * LN2 + 0.5 * Math.log(2.0 / 3.0);
-        assertEquals(expected, DjlDivergences.categoricalKlFromLogits(a, b).getFloat(), 1e-6);
+        assertEquals(expected, DjlDivergences.klFromLogits(a, b).getFloat(), 1e-6);
         assertEquals(LN2, DjlDivergences.entropyFromLogits(a).getFloat(), 1e-6);
         // jensenshannon([.5,0,.5], [.25,0,.75])**2 = 0.0338220755686052
         assertEquals(0.0338220755686052, DjlDivergences.jsFromLogits(a, b).getFloat(), 1e-6);
@@ -131,7 +131,7 @@ class DjlDivergencesTest {
         NDArray a = manager.create(new float[] {0f, -200f});
         NDArray b = manager.create(new float[] {0f, NEG_INF});
         assertEquals(0f, a.softmax(-1).toFloatArray()[1], "precondition: p underflows");
-        assertEquals(Float.POSITIVE_INFINITY, DjlDivergences.categoricalKlFromLogits(a, b).getFloat());
+        assertEquals(Float.POSITIVE_INFINITY, DjlDivergences.klFromLogits(a, b).getFloat());
         // ...while the reverse direction is finite: KL(Q‖P) = −ln p_1 = ln(1 + e^-200) ≈ 0.
         assertEquals(0.0, DjlDivergences.reverseKlFromLogits(a, b).getFloat(), 1e-7);
     }
@@ -141,18 +141,18 @@ class DjlDivergencesTest {
         // p ≈ [1, e^-1e4, e^-2e4], q ≈ [e^-1e4, 1, e^-2e4]: KL = 1·(0 − (−1e4)) = 1e4 up to e^-1e4.
         NDArray a = manager.create(new float[] {1e4f, 0f, -1e4f});
         NDArray b = manager.create(new float[] {0f, 1e4f, -1e4f});
-        assertEquals(1e4, DjlDivergences.categoricalKlFromLogits(a, b).getFloat(), 1e-6 * 1e4);
+        assertEquals(1e4, DjlDivergences.klFromLogits(a, b).getFloat(), 1e-6 * 1e4);
         assertEquals(0.0, DjlDivergences.entropyFromLogits(a).getFloat(), 1e-6);
         assertEquals(LN2, DjlDivergences.jsFromLogits(a, b).getFloat(), 1e-6);
         // Shifting all logits by a constant changes nothing.
-        assertEquals(DjlDivergences.categoricalKlFromLogits(a.sub(5e3f), b.add(5e3f)).getFloat(), 1e4, 1e-2);
+        assertEquals(DjlDivergences.klFromLogits(a.sub(5e3f), b.add(5e3f)).getFloat(), 1e4, 1e-2);
     }
 
     @Test
     void leadingAxesAreBatched() {
         NDArray a = f32(A).reshape(1, 2, 4).repeat(0, 3);   // [3, 2, 4]
         NDArray b = f32(B).reshape(1, 2, 4).repeat(0, 3);
-        NDArray kl = DjlDivergences.categoricalKlFromLogits(a, b);
+        NDArray kl = DjlDivergences.klFromLogits(a, b);
         assertEquals(new ai.djl.ndarray.types.Shape(3, 2), kl.getShape());
         float[] flat = kl.toFloatArray();
         for (int i = 0; i < 3; i++) {
@@ -166,7 +166,7 @@ class DjlDivergencesTest {
         NDArray a = manager.zeros(new ai.djl.ndarray.types.Shape(2, 3));
         NDArray b = manager.zeros(new ai.djl.ndarray.types.Shape(2, 4));
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-                () -> DjlDivergences.categoricalKlFromLogits(a, b));
+                () -> DjlDivergences.klFromLogits(a, b));
         assertEquals("logitsQ", e.argument());
         assertTrue(e.getMessage().contains("logitsQ"), e.getMessage());
         assertEquals("probsQ", assertThrows(InvalidArgumentException.class,
@@ -185,7 +185,7 @@ class DjlDivergencesTest {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             scoped = DjlDivergences.jsFromLogits(a, b);
-            kept = DjlDivergences.categoricalKlFromLogits(a, b);
+            kept = DjlDivergences.klFromLogits(a, b);
             NDScope.unregister(kept);
             assertFalse(scoped.isReleased());
         }
@@ -243,8 +243,8 @@ class DjlDivergencesTest {
 
     @Test
     void klGradientsMatchAnalyticFormAndFiniteDifferences() {
-        double[] autoA = autogradWrtFirst(DjlDivergences::categoricalKlFromLogits, A, B);
-        double[] autoB = autogradWrtFirst((b, a) -> DjlDivergences.categoricalKlFromLogits(a, b), B, A);
+        double[] autoA = autogradWrtFirst(DjlDivergences::klFromLogits, A, B);
+        double[] autoB = autogradWrtFirst((b, a) -> DjlDivergences.klFromLogits(a, b), B, A);
         // Analytic: ∂KL/∂a_k = p_k(ln p_k − ln q_k − KL), ∂KL/∂b_k = q_k − p_k, in plain double.
         for (int i = 0; i < A.length; i++) {
             double[] p = softmax(A[i]);
@@ -258,7 +258,7 @@ class DjlDivergencesTest {
                 assertEquals(q[k] - p[k], autoB[i * 4 + k], 1e-12);
             }
         }
-        assertGradientsClose(finiteDifferenceWrtFirst(DjlDivergences::categoricalKlFromLogits, A, B, 1e-6),
+        assertGradientsClose(finiteDifferenceWrtFirst(DjlDivergences::klFromLogits, A, B, 1e-6),
                 autoA, 1e-8);
     }
 
@@ -270,7 +270,7 @@ class DjlDivergencesTest {
                 autogradWrtFirst(DjlDivergences::jsFromLogits, A, B), 1e-8);
         BinaryOperator<NDArray> jsProbs = (a, b) -> DjlDivergences.js(a.softmax(-1), b.softmax(-1));
         assertGradientsClose(finiteDifferenceWrtFirst(jsProbs, A, B, 1e-6), autogradWrtFirst(jsProbs, A, B), 1e-8);
-        BinaryOperator<NDArray> klProbs = (a, b) -> DjlDivergences.categoricalKl(a.softmax(-1), b.softmax(-1));
+        BinaryOperator<NDArray> klProbs = (a, b) -> DjlDivergences.kl(a.softmax(-1), b.softmax(-1));
         assertGradientsClose(finiteDifferenceWrtFirst(klProbs, A, B, 1e-6), autogradWrtFirst(klProbs, A, B), 1e-8);
     }
 
@@ -280,10 +280,10 @@ class DjlDivergencesTest {
         double[][] a = {{0.4, ninf, -0.3, ninf}};
         double[][] b = {{-0.2, ninf, 0.9, 1.3}};   // supp P ⊂ supp Q: KL(P‖Q) is finite, KL(Q‖P) is not
         java.util.List<BinaryOperator<NDArray>> functions = java.util.List.of(
-                DjlDivergences::categoricalKlFromLogits, DjlDivergences::jsFromLogits,
+                DjlDivergences::klFromLogits, DjlDivergences::jsFromLogits,
                 (x, y) -> DjlDivergences.reverseKlFromLogits(y, x),
                 (x, y) -> DjlDivergences.entropyFromLogits(x).add(DjlDivergences.entropyFromLogits(y)),
-                (x, y) -> DjlDivergences.categoricalKl(x.softmax(-1), y.softmax(-1)),
+                (x, y) -> DjlDivergences.kl(x.softmax(-1), y.softmax(-1)),
                 (x, y) -> DjlDivergences.js(x.softmax(-1), y.softmax(-1)));
         for (int n = 0; n < functions.size(); n++) {
             BinaryOperator<NDArray> f = functions.get(n);

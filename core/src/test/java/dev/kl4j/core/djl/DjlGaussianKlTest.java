@@ -19,7 +19,7 @@ class DjlGaussianKlTest {
             // μ = 1, σ² = e: ½(1 + e − 1 − 1) = (e − 1)/2
             NDArray mu = manager.create(new float[] {1f, 0f});
             NDArray logVar = manager.create(new float[] {1f, 0f});
-            float[] kl = DjlGaussianKl.toStandardNormalPerDimension(mu, logVar).toFloatArray();
+            float[] kl = DjlGaussianKl.toStandardNormalFromLogVarPerDimension(mu, logVar).toFloatArray();
             assertEquals((Math.E - 1) / 2, kl[0], 1e-6);
             assertEquals(0.0, kl[1], 1e-7);
         }
@@ -31,8 +31,8 @@ class DjlGaussianKlTest {
             NDArray mu = manager.create(new float[][] {{0.3f, -1.2f, 2f}, {0f, 0.5f, -0.1f}});
             NDArray logVar = manager.create(new float[][] {{-0.7f, 0.4f, 1.1f}, {0f, -2f, 0.3f}});
             NDArray zeros = manager.zeros(mu.getShape());
-            float[] a = DjlGaussianKl.diagonal(mu, logVar, zeros, zeros).toFloatArray();
-            float[] b = DjlGaussianKl.toStandardNormal(mu, logVar).toFloatArray();
+            float[] a = DjlGaussianKl.diagonalFromLogVar(mu, logVar, zeros, zeros).toFloatArray();
+            float[] b = DjlGaussianKl.toStandardNormalFromLogVar(mu, logVar).toFloatArray();
             assertEquals(2, a.length);
             for (int i = 0; i < a.length; i++) {
                 assertEquals(b[i], a[i], 1e-5);
@@ -55,7 +55,7 @@ class DjlGaussianKlTest {
                 x.setRequiresGradient(true);
             }
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray kl = DjlGaussianKl.diagonal(muP, logVarP, muQ, logVarQ);
+                NDArray kl = DjlGaussianKl.diagonalFromLogVar(muP, logVarP, muQ, logVarQ);
                 assertEquals(0.5 * (7.5 - 2 * Math.log(2)), kl.getDouble(), 1e-12);
                 gc.backward(kl);
             }
@@ -71,9 +71,9 @@ class DjlGaussianKlTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray mu = manager.create(new float[][] {{0.1f, 0.2f}});
             NDArray logVar = manager.create(new float[][] {{0.3f, -0.4f}});
-            assertEquals(DataType.FLOAT32, DjlGaussianKl.toStandardNormal(mu, logVar).getDataType());
+            assertEquals(DataType.FLOAT32, DjlGaussianKl.toStandardNormalFromLogVar(mu, logVar).getDataType());
             InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-                    () -> DjlGaussianKl.toStandardNormal(mu, manager.create(new float[] {1f})));
+                    () -> DjlGaussianKl.toStandardNormalFromLogVar(mu, manager.create(new float[] {1f})));
             assertEquals("logVar", e.argument());
         }
     }

@@ -44,8 +44,8 @@ class DjlScalarsTest {
             m.setRequiresGradient(true);
             lv.setRequiresGradient(true);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray loss = DjlGaussianKl.toStandardNormal(m, lv)
-                        .add(DjlGaussianKl.diagonal(m, lv, zeros, zeros));
+                NDArray loss = DjlGaussianKl.toStandardNormalFromLogVar(m, lv)
+                        .add(DjlGaussianKl.diagonalFromLogVar(m, lv, zeros, zeros));
                 freeAndReuseUnreachableDirectMemory();
                 gc.backward(loss);
             }

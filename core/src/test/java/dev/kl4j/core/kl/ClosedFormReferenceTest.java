@@ -65,18 +65,18 @@ class ClosedFormReferenceTest {
     @Test
     void handComputedValues() {
         // KL(N(0,1) ‖ N(1,1)) = ½ (0 + 1 − 1 + 1) = 0.5
-        assertEquals(0.5, Kl.kl(dev.kl4j.core.dist.Normal.of(0, 1), dev.kl4j.core.dist.Normal.of(1, 1)), 1e-15);
+        assertEquals(0.5, Kl.kl(dev.kl4j.core.distribution.Normal.of(0, 1), dev.kl4j.core.distribution.Normal.of(1, 1)), 1e-15);
         // KL(N(0,1) ‖ N(0,2)) = ln 2 + 1/8 − ½
         assertEquals(Math.log(2) + 0.125 - 0.5,
-                Kl.kl(dev.kl4j.core.dist.Normal.of(0, 1), dev.kl4j.core.dist.Normal.of(0, 2)), 1e-15);
+                Kl.kl(dev.kl4j.core.distribution.Normal.of(0, 1), dev.kl4j.core.distribution.Normal.of(0, 2)), 1e-15);
         // KL(Exp(1) ‖ Exp(2)) = 2 − 1 − ln 2
         assertEquals(1 - Math.log(2),
-                Kl.kl(dev.kl4j.core.dist.Exponential.of(1), dev.kl4j.core.dist.Exponential.of(2)), 1e-15);
+                Kl.kl(dev.kl4j.core.distribution.Exponential.of(1), dev.kl4j.core.distribution.Exponential.of(2)), 1e-15);
         // KL(U(0,1) ‖ U(0,4)) = ln 4
-        assertEquals(Math.log(4), Kl.kl(dev.kl4j.core.dist.Uniform.of(0, 1), dev.kl4j.core.dist.Uniform.of(0, 4)), 1e-15);
+        assertEquals(Math.log(4), Kl.kl(dev.kl4j.core.distribution.Uniform.of(0, 1), dev.kl4j.core.distribution.Uniform.of(0, 4)), 1e-15);
         // KL(Beta(1,1) ‖ Beta(2,2)) = ∫₀¹ −ln(6x(1−x)) dx = −ln 6 + 2 (since ∫₀¹ ln x dx = −1);
         // the Dirichlet with two components is the same distribution.
-        assertEquals(2 - Math.log(6), Kl.kl(dev.kl4j.core.dist.Beta.of(1, 1), dev.kl4j.core.dist.Beta.of(2, 2)), 1e-14);
-        assertEquals(2 - Math.log(6), Kl.kl(dev.kl4j.core.dist.Dirichlet.of(1, 1), dev.kl4j.core.dist.Dirichlet.of(2, 2)), 1e-14);
+        assertEquals(2 - Math.log(6), Kl.kl(dev.kl4j.core.distribution.Beta.of(1, 1), dev.kl4j.core.distribution.Beta.of(2, 2)), 1e-14);
+        assertEquals(2 - Math.log(6), Kl.kl(dev.kl4j.core.distribution.Dirichlet.of(1, 1), dev.kl4j.core.distribution.Dirichlet.of(2, 2)), 1e-14);
     }
 }

@@ -2,15 +2,15 @@ package dev.kl4j.core.kl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.kl4j.core.dist.Bernoulli;
-import dev.kl4j.core.dist.Beta;
-import dev.kl4j.core.dist.Dirichlet;
-import dev.kl4j.core.dist.Exponential;
-import dev.kl4j.core.dist.Gamma;
-import dev.kl4j.core.dist.Laplace;
-import dev.kl4j.core.dist.Normal;
-import dev.kl4j.core.dist.Poisson;
-import dev.kl4j.core.dist.Uniform;
+import dev.kl4j.core.distribution.Bernoulli;
+import dev.kl4j.core.distribution.Beta;
+import dev.kl4j.core.distribution.Dirichlet;
+import dev.kl4j.core.distribution.Exponential;
+import dev.kl4j.core.distribution.Gamma;
+import dev.kl4j.core.distribution.Laplace;
+import dev.kl4j.core.distribution.Normal;
+import dev.kl4j.core.distribution.Poisson;
+import dev.kl4j.core.distribution.Uniform;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -25,7 +25,7 @@ class GaussianKlTest {
         double[][] eye = {{1, 0}, {0, 1}};
         fails("covarianceQ", () -> GaussianKl.mvn(new double[2], eye, new double[2], new double[][] {{1, 2}, {2, 1}}));
         fails("covarianceP", () -> GaussianKl.mvn(new double[2], new double[][] {{1, 0.3}, {0, 1}}, new double[2], eye));
-        fails("logVar", () -> GaussianKl.toStandardNormal(new double[2], new double[1]));
+        fails("logVar", () -> GaussianKl.toStandardNormalFromLogVar(new double[2], new double[1]));
     }
 
     @Test

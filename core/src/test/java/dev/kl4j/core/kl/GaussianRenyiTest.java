@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kl4j.core.InvalidArgumentException;
-import dev.kl4j.core.dist.MultivariateNormal;
-import dev.kl4j.core.dist.Normal;
+import dev.kl4j.core.distribution.MultivariateNormal;
+import dev.kl4j.core.distribution.Normal;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

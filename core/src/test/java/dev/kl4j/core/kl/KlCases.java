@@ -1,18 +1,18 @@
 package dev.kl4j.core.kl;
 
-import dev.kl4j.core.dist.Bernoulli;
-import dev.kl4j.core.dist.Beta;
-import dev.kl4j.core.dist.Categorical;
-import dev.kl4j.core.dist.DiagNormal;
-import dev.kl4j.core.dist.Dirichlet;
-import dev.kl4j.core.dist.Distribution;
-import dev.kl4j.core.dist.Exponential;
-import dev.kl4j.core.dist.Gamma;
-import dev.kl4j.core.dist.Laplace;
-import dev.kl4j.core.dist.MultivariateNormal;
-import dev.kl4j.core.dist.Normal;
-import dev.kl4j.core.dist.Poisson;
-import dev.kl4j.core.dist.Uniform;
+import dev.kl4j.core.distribution.Bernoulli;
+import dev.kl4j.core.distribution.Beta;
+import dev.kl4j.core.distribution.Categorical;
+import dev.kl4j.core.distribution.DiagNormal;
+import dev.kl4j.core.distribution.Dirichlet;
+import dev.kl4j.core.distribution.Distribution;
+import dev.kl4j.core.distribution.Exponential;
+import dev.kl4j.core.distribution.Gamma;
+import dev.kl4j.core.distribution.Laplace;
+import dev.kl4j.core.distribution.MultivariateNormal;
+import dev.kl4j.core.distribution.Normal;
+import dev.kl4j.core.distribution.Poisson;
+import dev.kl4j.core.distribution.Uniform;
 import java.util.List;
 
 /** Shared (p, q) examples, one or more per registered pair with a finite KL. */

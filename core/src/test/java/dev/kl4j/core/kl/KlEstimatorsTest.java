@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kl4j.core.InvalidArgumentException;
-import dev.kl4j.core.dist.Bernoulli;
-import dev.kl4j.core.dist.Normal;
-import dev.kl4j.core.dist.Poisson;
-import dev.kl4j.core.dist.Uniform;
+import dev.kl4j.core.distribution.Bernoulli;
+import dev.kl4j.core.distribution.Normal;
+import dev.kl4j.core.distribution.Poisson;
+import dev.kl4j.core.distribution.Uniform;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +82,7 @@ class KlEstimatorsTest {
                 () -> MonteCarloKl.estimate(Normal.standard(), Normal.standard(), 1, new SplittableRandom(1))).argument());
         assertEquals("q", assertThrows(InvalidArgumentException.class,
                 () -> MonteCarloKl.estimate(Normal.standard(),
-                        dev.kl4j.core.dist.Dirichlet.of(1, 1), 10, new SplittableRandom(1))).argument());
+                        dev.kl4j.core.distribution.Dirichlet.of(1, 1), 10, new SplittableRandom(1))).argument());
         Estimate inf = MonteCarloKl.estimate(Uniform.of(0, 2), Uniform.of(0, 1), 100, new SplittableRandom(1));
         assertEquals(Double.POSITIVE_INFINITY, inf.value());
     }
@@ -92,7 +92,7 @@ class KlEstimatorsTest {
         // Gamma(0.001, 1) puts about half its mass below 1e-308, so samples round to x = 0, where both
         // log-densities are +inf and ln p − ln q is undefined; the error must say so and name p.
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-                () -> MonteCarloKl.estimate(dev.kl4j.core.dist.Gamma.of(1e-3, 1), dev.kl4j.core.dist.Gamma.of(2e-3, 1),
+                () -> MonteCarloKl.estimate(dev.kl4j.core.distribution.Gamma.of(1e-3, 1), dev.kl4j.core.distribution.Gamma.of(2e-3, 1),
                         1000, new SplittableRandom(1)));
         assertEquals("p", e.argument());
         assertTrue(e.getMessage().contains("ln p(x)") && e.getMessage().contains("ln q(x)"), e.getMessage());

@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kl4j.core.dist.Beta;
-import dev.kl4j.core.dist.Categorical;
-import dev.kl4j.core.dist.DiagNormal;
-import dev.kl4j.core.dist.Dirichlet;
-import dev.kl4j.core.dist.Distribution;
-import dev.kl4j.core.dist.Exponential;
-import dev.kl4j.core.dist.Gamma;
-import dev.kl4j.core.dist.Laplace;
-import dev.kl4j.core.dist.MultivariateNormal;
-import dev.kl4j.core.dist.Normal;
-import dev.kl4j.core.dist.Poisson;
+import dev.kl4j.core.distribution.Beta;
+import dev.kl4j.core.distribution.Categorical;
+import dev.kl4j.core.distribution.DiagNormal;
+import dev.kl4j.core.distribution.Dirichlet;
+import dev.kl4j.core.distribution.Distribution;
+import dev.kl4j.core.distribution.Exponential;
+import dev.kl4j.core.distribution.Gamma;
+import dev.kl4j.core.distribution.Laplace;
+import dev.kl4j.core.distribution.MultivariateNormal;
+import dev.kl4j.core.distribution.Normal;
+import dev.kl4j.core.distribution.Poisson;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -156,7 +156,7 @@ class KlPropertiesTest {
         // Same for MVN with Lq = (1+ε) Lp (entries chosen so the product is exact): twice the 1-D value.
         double[][] lp = {{1, 0}, {0.5, 2}};
         double[][] lq = {{1 + eps, 0}, {0.5 + eps / 2, 2 + 2 * eps}};
-        assertEquals(2 * expected, GaussianKl.mvnCholesky(new double[2], lp, new double[2], lq), 2e-12 * expected);
+        assertEquals(2 * expected, GaussianKl.mvnFromScaleTril(new double[2], lp, new double[2], lq), 2e-12 * expected);
         // Exponential: r − 1 − ln r with r = 1 + ε: ε²/2 − ε³/3.
         assertEquals(eps * eps / 2 - eps * eps * eps / 3, Kl.kl(Exponential.of(1), Exponential.of(1 + eps)),
                 1e-12 * eps * eps);
@@ -173,7 +173,7 @@ class KlPropertiesTest {
         for (int i = 0; i < 3; i++) {
             expected += -0.5 * (1 + logVar[i] - mu[i] * mu[i] - Math.exp(logVar[i]));
         }
-        assertEquals(expected, GaussianKl.toStandardNormal(mu, logVar), 1e-15);
+        assertEquals(expected, GaussianKl.toStandardNormalFromLogVar(mu, logVar), 1e-15);
         double[] sd = new double[3];
         for (int i = 0; i < 3; i++) {
             sd[i] = Math.exp(0.5 * logVar[i]);

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kl4j.core.InvalidArgumentException;
-import dev.kl4j.core.dist.Categorical;
-import dev.kl4j.core.dist.DiagNormal;
-import dev.kl4j.core.dist.Dirichlet;
-import dev.kl4j.core.dist.Distribution;
-import dev.kl4j.core.dist.Laplace;
-import dev.kl4j.core.dist.MultivariateNormal;
-import dev.kl4j.core.dist.Normal;
-import dev.kl4j.core.dist.Poisson;
+import dev.kl4j.core.distribution.Categorical;
+import dev.kl4j.core.distribution.DiagNormal;
+import dev.kl4j.core.distribution.Dirichlet;
+import dev.kl4j.core.distribution.Distribution;
+import dev.kl4j.core.distribution.Laplace;
+import dev.kl4j.core.distribution.MultivariateNormal;
+import dev.kl4j.core.distribution.Normal;
+import dev.kl4j.core.distribution.Poisson;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 

@@ -3,10 +3,10 @@ package dev.kl4j.core.kl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kl4j.core.dist.Bernoulli;
-import dev.kl4j.core.dist.MultivariateNormal;
-import dev.kl4j.core.dist.Normal;
-import dev.kl4j.core.dist.Poisson;
+import dev.kl4j.core.distribution.Bernoulli;
+import dev.kl4j.core.distribution.MultivariateNormal;
+import dev.kl4j.core.distribution.Normal;
+import dev.kl4j.core.distribution.Poisson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,12 +2,12 @@ package dev.kl4j.core.kl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.kl4j.core.dist.Distribution;
-import dev.kl4j.core.dist.Exponential;
-import dev.kl4j.core.dist.Gamma;
-import dev.kl4j.core.dist.Laplace;
-import dev.kl4j.core.dist.Normal;
-import dev.kl4j.core.dist.Uniform;
+import dev.kl4j.core.distribution.Distribution;
+import dev.kl4j.core.distribution.Exponential;
+import dev.kl4j.core.distribution.Gamma;
+import dev.kl4j.core.distribution.Laplace;
+import dev.kl4j.core.distribution.Normal;
+import dev.kl4j.core.distribution.Uniform;
 import java.util.function.DoubleFunction;
 import org.junit.jupiter.api.Test;
 

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Categorical KL(softmax(a)‖softmax(b)) per row of two float32 {@code [rows × cols]} logit matrices,
- * through the DJL front end ({@link DjlDivergences#categoricalKlFromLogits}, PyTorch engine) or the ND4J
+ * through the DJL front end ({@link DjlDivergences#klFromLogits}, PyTorch engine) or the ND4J
  * front end ({@link Nd4jDivergences#klFromLogits}, including its input validation).
  *
  * <p>One operation reads {@code 2·rows·cols·4} bytes of input (1 GiB at the default 4096 × 32768, a
@@ -104,7 +104,7 @@ public class LogitsKlBenchmark {
         if (manager != null) {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
-                return DjlDivergences.categoricalKlFromLogits(djlP, djlQ).getFloat(0);
+                return DjlDivergences.klFromLogits(djlP, djlQ).getFloat(0);
             }
         }
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(workspace, "kl4j-bench")) {

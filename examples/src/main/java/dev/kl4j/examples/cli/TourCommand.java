@@ -6,7 +6,7 @@ import dev.kl4j.core.discrete.DiscreteDivergences;
 import dev.kl4j.core.discrete.DiscreteOptions;
 import dev.kl4j.core.discrete.LogBase;
 import dev.kl4j.core.djl.DjlDivergences;
-import dev.kl4j.core.dist.Normal;
+import dev.kl4j.core.distribution.Normal;
 import dev.kl4j.core.kl.Estimate;
 import dev.kl4j.core.kl.Kl;
 import dev.kl4j.core.kl.KlEstimators;
@@ -181,7 +181,7 @@ public final class TourCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray la = manager.create(a).reshape(rows, classes);
             NDArray lb = manager.create(b).reshape(rows, classes);
-            djl = DjlDivergences.categoricalKlFromLogits(la, lb).toFloatArray();
+            djl = DjlDivergences.klFromLogits(la, lb).toFloatArray();
         }
         INDArray na = Nd4j.create(a, new long[] {rows, classes}).castTo(DataType.FLOAT);
         INDArray nb = Nd4j.create(b, new long[] {rows, classes}).castTo(DataType.FLOAT);

@@ -13,7 +13,7 @@ import dev.kl4j.vae.model.VaeModel;
  *            ≈ −log p(x | μ + σ⊙ε) + Σ_j −½(1 + ln σ_j² − μ_j² − σ_j²),   ε ~ N(0, I)
  * </pre>
  * The reconstruction term is one reparameterised sample (summed over pixels); the KL term is the
- * closed form computed by {@link DjlGaussianKl#toStandardNormalPerDimension}. Batch figures are means
+ * closed form computed by {@link DjlGaussianKl#toStandardNormalFromLogVarPerDimension}. Batch figures are means
  * over the batch.
  *
  * <p>The training loss generalises it with a weight β (β-VAE, warm-up and cyclical schedules, see
@@ -57,7 +57,7 @@ public final class Elbo {
         VaeModel.Posterior q = model.encode(x);
         NDArray z = VaeModel.sample(q, eps);
         NDArray recon = model.negLogLikelihood(model.decode(z), x);
-        NDArray kl = DjlGaussianKl.toStandardNormalPerDimension(q.mu(), q.logVar());
+        NDArray kl = DjlGaussianKl.toStandardNormalFromLogVarPerDimension(q.mu(), q.logVar());
         return new Terms(recon, kl);
     }
 

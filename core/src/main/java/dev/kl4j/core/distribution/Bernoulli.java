@@ -1,4 +1,4 @@
-package dev.kl4j.core.dist;
+package dev.kl4j.core.distribution;
 
 import dev.kl4j.core.InvalidArgumentException;
 import java.util.random.RandomGenerator;

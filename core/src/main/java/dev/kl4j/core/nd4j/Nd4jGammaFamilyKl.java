@@ -21,8 +21,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * </pre>
  * All parameters must be finite and &gt; 0 (else an error naming the argument).
  */
-public final class Nd4jSpecialKl {
-    private Nd4jSpecialKl() {
+public final class Nd4jGammaFamilyKl {
+    private Nd4jGammaFamilyKl() {
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.kl4j.core.dist;
+package dev.kl4j.core.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.kl4j.core.dist;
+package dev.kl4j.core.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +25,7 @@ class AccessorJavadocTest {
 
     @Test
     void everyPublicAccessorHasJavadoc() throws IOException {
-        Path dir = Path.of("src/main/java/dev/kl4j/core/dist");
+        Path dir = Path.of("src/main/java/dev/kl4j/core/distribution");
         assertTrue(Files.isDirectory(dir), "run from the core module directory");
         List<String> missing = new ArrayList<>();
         int checked = 0;

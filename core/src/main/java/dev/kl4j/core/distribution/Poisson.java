@@ -1,4 +1,4 @@
-package dev.kl4j.core.dist;
+package dev.kl4j.core.distribution;
 
 import java.util.random.RandomGenerator;
 import org.apache.commons.numbers.gamma.LogGamma;
