@@ -2,10 +2,8 @@ package dev.kl4j.core.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import java.util.function.Supplier;
 
 /**
  * Divergences between categorical distributions on DJL {@code NDArray}s: differentiable, batched over
@@ -57,7 +55,7 @@ public final class DjlDivergences {
      */
     public static NDArray klFromLogits(NDArray logitsP, NDArray logitsQ) {
         checkPair("logitsP", logitsP, "logitsQ", logitsQ);
-        return withIntermediatesClosed(() -> {
+        return DjlScopes.withIntermediatesClosed(() -> {
             NDArray logP = logitsP.logSoftmax(-1);
             NDArray logQ = logitsQ.logSoftmax(-1);
             NDArray inP = inSupport(logP);
@@ -96,7 +94,7 @@ public final class DjlDivergences {
      */
     public static NDArray kl(NDArray probsP, NDArray probsQ) {
         checkPair("probsP", probsP, "probsQ", probsQ);
-        return withIntermediatesClosed(() -> {
+        return DjlScopes.withIntermediatesClosed(() -> {
             NDArray positive = probsP.gt(0f);
             // ln of 1 where p = 0: those terms are multiplied by p = 0 and the gradient of ln stays finite.
             NDArray logP = NDArrays.where(positive, probsP, one(probsP)).log();
@@ -115,7 +113,7 @@ public final class DjlDivergences {
      */
     public static NDArray entropyFromLogits(NDArray logits) {
         DjlChecks.requireCategoryAxis("logits", logits);
-        return withIntermediatesClosed(() -> {
+        return DjlScopes.withIntermediatesClosed(() -> {
             NDArray logP = logits.logSoftmax(-1);
             NDArray h = logP.exp().mul(maskOutsideSupport(logP, logP)).sum(new int[] {-1}).neg();
             return h;
@@ -130,7 +128,7 @@ public final class DjlDivergences {
      */
     public static NDArray entropy(NDArray probs) {
         DjlChecks.requireCategoryAxis("probs", probs);
-        return withIntermediatesClosed(() -> {
+        return DjlScopes.withIntermediatesClosed(() -> {
             NDArray logP = NDArrays.where(probs.gt(0f), probs, one(probs)).log();
             NDArray h = probs.mul(logP).sum(new int[] {-1}).neg();
             return h;
@@ -152,7 +150,7 @@ public final class DjlDivergences {
      */
     public static NDArray jsFromLogits(NDArray logitsP, NDArray logitsQ) {
         checkPair("logitsP", logitsP, "logitsQ", logitsQ);
-        return withIntermediatesClosed(() -> {
+        return DjlScopes.withIntermediatesClosed(() -> {
             NDArray logP = logitsP.logSoftmax(-1);
             NDArray logQ = logitsQ.logSoftmax(-1);
             NDArray p = logP.exp();
@@ -179,7 +177,7 @@ public final class DjlDivergences {
      */
     public static NDArray js(NDArray probsP, NDArray probsQ) {
         checkPair("probsP", probsP, "probsQ", probsQ);
-        return withIntermediatesClosed(() -> {
+        return DjlScopes.withIntermediatesClosed(() -> {
             NDArray sum = probsP.add(probsQ);
             NDArray m = sum.mul(DjlScalars.of(sum, 0.5f)); // engine-owned ½ (DjlScalars)
             NDArray js = halfRelativeEntropyToMixture(probsP, m).add(halfRelativeEntropyToMixture(probsQ, m));
@@ -194,21 +192,6 @@ public final class DjlDivergences {
         NDArray logM = NDArrays.where(positive, m, one(m)).log();
         NDArray sum = x.mul(logX.sub(logM)).sum(new int[] {-1});
         return sum.mul(DjlScalars.of(sum, 0.5f)); // engine-owned ½ (DjlScalars)
-    }
-
-    /**
-     * Runs {@code body} in its own {@link NDScope}, so that its intermediate arrays are closed on return,
-     * and hands the result to the caller's scope (if any) as if the caller had created it.
-     */
-    private static NDArray withIntermediatesClosed(Supplier<NDArray> body) {
-        NDArray result;
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            result = body.get();
-            NDScope.unregister(result);
-        }
-        NDScope.register(result);
-        return result;
     }
 
     /** True where ln p &gt; −∞: the category is in the distribution's support (p &gt; 0 in exact arithmetic). */
