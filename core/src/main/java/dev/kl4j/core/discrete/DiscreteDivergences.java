@@ -1,5 +1,6 @@
 package dev.kl4j.core.discrete;
 
+import dev.kl4j.core.ArgumentChecks;
 import dev.kl4j.core.InvalidArgumentException;
 
 /**
@@ -700,13 +701,9 @@ public final class DiscreteDivergences {
         if (grid == null) {
             throw new InvalidArgumentException("grid", "grid is null; pass the support points");
         }
-        if (grid.length != n) {
-            throw new InvalidArgumentException("grid", "grid has length " + grid.length + " but p has length " + n);
-        }
+        ArgumentChecks.sameLength("p", n, "grid", grid.length);
         for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(grid[i])) {
-                throw new InvalidArgumentException("grid", "grid[" + i + "] = " + grid[i] + " is not finite");
-            }
+            ArgumentChecks.finite(ArgumentChecks.entry("grid", i), grid[i]);
             if (i > 0 && !(grid[i] > grid[i - 1])) {
                 throw new InvalidArgumentException("grid", "grid[" + i + "] = " + grid[i] + " is not greater than grid["
                         + (i - 1) + "] = " + grid[i - 1] + "; the grid must be strictly increasing");

@@ -1,6 +1,7 @@
 package dev.kl4j.core.distribution;
 
-import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.core.ArgumentChecks;
+import dev.kl4j.core.discrete.ProbabilityVectors;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -28,7 +29,8 @@ public final class Categorical implements Distribution {
      * @return the categorical distribution with these probabilities
      */
     public static Categorical ofProbs(double[] probs) {
-        double[] p = Checks.probabilityVector("probs", probs);
+        ProbabilityVectors.requireProbabilities(probs, "probs");
+        double[] p = probs.clone();
         double[] lp = new double[p.length];
         for (int i = 0; i < p.length; i++) {
             lp[i] = Math.log(p[i]);
@@ -51,18 +53,7 @@ public final class Categorical implements Distribution {
     }
 
     static double[] logSoftmax(String name, double[] logits) {
-        Checks.nonEmpty(name, logits);
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < logits.length; i++) {
-            double l = logits[i];
-            if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
-                throw new InvalidArgumentException(name, name + "[" + i + "] = " + l + " must be finite or -Infinity");
-            }
-            max = Math.max(max, l);
-        }
-        if (max == Double.NEGATIVE_INFINITY) {
-            throw new InvalidArgumentException(name, name + " are all -Infinity; at least one must be finite");
-        }
+        double max = ArgumentChecks.logits(name, logits);
         double sum = 0;
         for (double l : logits) {
             sum += Math.exp(l - max);

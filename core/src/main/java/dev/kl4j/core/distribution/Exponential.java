@@ -1,5 +1,6 @@
 package dev.kl4j.core.distribution;
 
+import dev.kl4j.core.ArgumentChecks;
 import java.util.random.RandomGenerator;
 
 /**
@@ -14,7 +15,7 @@ public final class Exponential implements Distribution {
 
     /** @param rate λ &gt; 0, finite */
     public Exponential(double rate) {
-        this.rate = Checks.positive("rate", rate);
+        this.rate = ArgumentChecks.positive("rate", rate);
     }
 
     /** @return Exponential(rate) */

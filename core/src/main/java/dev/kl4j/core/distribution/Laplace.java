@@ -1,5 +1,6 @@
 package dev.kl4j.core.distribution;
 
+import dev.kl4j.core.ArgumentChecks;
 import java.util.random.RandomGenerator;
 
 /**
@@ -18,8 +19,8 @@ public final class Laplace implements Distribution {
      * @param scale b &gt; 0, finite
      */
     public Laplace(double loc, double scale) {
-        this.loc = Checks.finite("loc", loc);
-        this.scale = Checks.positive("scale", scale);
+        this.loc = ArgumentChecks.finite("loc", loc);
+        this.scale = ArgumentChecks.positive("scale", scale);
     }
 
     /** @return Laplace(loc, scale) */

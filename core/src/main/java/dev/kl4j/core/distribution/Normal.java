@@ -1,5 +1,6 @@
 package dev.kl4j.core.distribution;
 
+import dev.kl4j.core.ArgumentChecks;
 import java.util.random.RandomGenerator;
 
 /**
@@ -20,8 +21,8 @@ public final class Normal implements Distribution {
      * @param scale the standard deviation σ &gt; 0, finite
      */
     public Normal(double loc, double scale) {
-        this.loc = Checks.finite("loc", loc);
-        this.scale = Checks.positive("scale", scale);
+        this.loc = ArgumentChecks.finite("loc", loc);
+        this.scale = ArgumentChecks.positive("scale", scale);
     }
 
     /** @return N(loc, scale²) */

@@ -1,6 +1,9 @@
 package dev.kl4j.core.kl;
 
-import dev.kl4j.core.InvalidArgumentException;
+import static dev.kl4j.core.ArgumentChecks.finite;
+import static dev.kl4j.core.ArgumentChecks.positive;
+import static dev.kl4j.core.ArgumentChecks.sameLength;
+
 import dev.kl4j.core.distribution.Cholesky;
 
 /**
@@ -178,26 +181,5 @@ public final class GaussianKl {
             term *= t / k;
         }
         return sum;
-    }
-
-    static double finite(String name, double v) {
-        if (!Double.isFinite(v)) {
-            throw new InvalidArgumentException(name, name + " = " + v + " must be finite");
-        }
-        return v;
-    }
-
-    static double positive(String name, double v) {
-        if (!(v > 0) || !Double.isFinite(v)) {
-            throw new InvalidArgumentException(name, name + " = " + v + " must be finite and > 0");
-        }
-        return v;
-    }
-
-    static void sameLength(String nameA, int a, String nameB, int b) {
-        if (a != b) {
-            throw new InvalidArgumentException(nameB, nameB + " has length " + b + " but " + nameA
-                    + " has length " + a);
-        }
     }
 }

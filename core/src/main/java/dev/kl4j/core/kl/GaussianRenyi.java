@@ -1,6 +1,6 @@
 package dev.kl4j.core.kl;
 
-import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.core.ArgumentChecks;
 import dev.kl4j.core.distribution.Cholesky;
 
 /**
@@ -69,10 +69,10 @@ public final class GaussianRenyi {
      * u &gt; 1, m = u + ln(α + (1 − α)e^−u), so no variance is formed and nothing overflows.
      */
     private static double normalDirect(double locP, double scaleP, double locQ, double scaleQ, double alpha) {
-        GaussianKl.finite("locP", locP);
-        GaussianKl.finite("locQ", locQ);
-        GaussianKl.positive("scaleP", scaleP);
-        GaussianKl.positive("scaleQ", scaleQ);
+        ArgumentChecks.finite("locP", locP);
+        ArgumentChecks.finite("locQ", locQ);
+        ArgumentChecks.positive("scaleP", scaleP);
+        ArgumentChecks.positive("scaleQ", scaleQ);
         double u = 2 * GaussianKl.logRatio(scaleQ, scaleP);
         double logMix;
         double logTerm;
@@ -107,9 +107,9 @@ public final class GaussianRenyi {
      */
     public static double diagonal(double[] locP, double[] scaleP, double[] locQ, double[] scaleQ, double alpha) {
         int n = locP.length;
-        GaussianKl.sameLength("locP", n, "scaleP", scaleP.length);
-        GaussianKl.sameLength("locP", n, "locQ", locQ.length);
-        GaussianKl.sameLength("locP", n, "scaleQ", scaleQ.length);
+        ArgumentChecks.sameLength("locP", n, "scaleP", scaleP.length);
+        ArgumentChecks.sameLength("locP", n, "locQ", locQ.length);
+        ArgumentChecks.sameLength("locP", n, "scaleQ", scaleQ.length);
         double s = 0;
         for (int i = 0; i < n; i++) {
             s += normal(locP[i], scaleP[i], locQ[i], scaleQ[i], alpha);
@@ -141,7 +141,7 @@ public final class GaussianRenyi {
     private static double mvnDirect(double[] locP, double[][] covarianceP, double[] locQ, double[][] covarianceQ,
             double alpha) {
         int n = locP.length;
-        GaussianKl.sameLength("locP", n, "locQ", locQ.length);
+        ArgumentChecks.sameLength("locP", n, "locQ", locQ.length);
         Cholesky.requireSymmetric("covarianceP", covarianceP, n);
         Cholesky.requireSymmetric("covarianceQ", covarianceQ, n);
         double[][] lp = Cholesky.lower("covarianceP", covarianceP);
@@ -158,7 +158,7 @@ public final class GaussianRenyi {
         }
         double[] d = new double[n];
         for (int i = 0; i < n; i++) {
-            d[i] = GaussianKl.finite("locP", locP[i]) - GaussianKl.finite("locQ", locQ[i]);
+            d[i] = ArgumentChecks.finite("locP", locP[i]) - ArgumentChecks.finite("locQ", locQ[i]);
         }
         double[] w = Cholesky.forwardSolve(la, d);
         double quad = 0;
@@ -259,8 +259,6 @@ public final class GaussianRenyi {
     }
 
     private static void checkAlpha(double alpha) {
-        if (!(alpha >= 0) || !Double.isFinite(alpha)) {
-            throw new InvalidArgumentException("alpha", "alpha = " + alpha + " must be finite and >= 0");
-        }
+        ArgumentChecks.nonNegative("alpha", alpha);
     }
 }

@@ -1,6 +1,6 @@
 package dev.kl4j.core.kl;
 
-import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.core.ArgumentChecks;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -47,16 +47,12 @@ public final class KlEstimators {
 
     /** Sample mean and standard error of f(logRatio[i]) (Welford's one-pass update). */
     static Estimate mean(double[] logRatio, DoubleUnaryOperator f) {
-        if (logRatio == null || logRatio.length == 0) {
-            throw new InvalidArgumentException("logRatio", "logRatio must be a non-empty array");
-        }
+        ArgumentChecks.nonEmpty("logRatio", logRatio, "a sample of log-ratios");
         int n = logRatio.length;
         double mean = 0;
         double m2 = 0;
         for (int i = 0; i < n; i++) {
-            if (Double.isNaN(logRatio[i])) {
-                throw new InvalidArgumentException("logRatio", "logRatio[" + i + "] is NaN");
-            }
+            ArgumentChecks.notNaN(ArgumentChecks.entry("logRatio", i), logRatio[i]);
             double v = f.applyAsDouble(logRatio[i]);
             if (Double.isInfinite(v)) {
                 return new Estimate(v, 0, n);
