@@ -2,6 +2,7 @@ package dev.kl4j.core.discrete;
 
 import dev.kl4j.core.ArgumentChecks;
 import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.core.StableMath;
 
 /**
  * Divergences, distances and entropies of discrete probability vectors on {@code double[]}: the exact
@@ -309,7 +310,7 @@ public final class DiscreteDivergences {
                     if (q[i] == 0.0) {
                         return Double.POSITIVE_INFINITY;
                     }
-                    max = Math.max(max, ScalarKernel.logRatio(p[i], q[i]));
+                    max = Math.max(max, StableMath.logRatio(p[i], q[i]));
                 }
             }
             return max;
@@ -339,7 +340,7 @@ public final class DiscreteDivergences {
                 if (q[i] == 0.0) {
                     excess -= p[i]; // α < 1 here: p (p/q)^ε − p = −p
                 } else {
-                    excess += q[i] * renyiExcess(ScalarKernel.logRatio(p[i], q[i]), alpha, logAlpha);
+                    excess += q[i] * renyiExcess(StableMath.logRatio(p[i], q[i]), alpha, logAlpha);
                     differences.add(p[i] - q[i]);
                 }
             }
@@ -403,7 +404,7 @@ public final class DiscreteDivergences {
 
     /** (ln p + ε ln(p/q)) / c for p, q &gt; 0, computed as ln p / c + (ε/c) ln(p/q). */
     private static double scaledLogTerm(double p, double q, double eps, double c) {
-        return Math.log(p) / c + (eps / c) * ScalarKernel.logRatio(p, q);
+        return Math.log(p) / c + (eps / c) * StableMath.logRatio(p, q);
     }
 
     // ---------------------------------------------------------------- distances without logarithms

@@ -1,6 +1,7 @@
 package dev.kl4j.core.distribution;
 
 import dev.kl4j.core.ArgumentChecks;
+import dev.kl4j.core.StableMath;
 import dev.kl4j.core.discrete.ProbabilityVectors;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
@@ -44,26 +45,13 @@ public final class Categorical implements Distribution {
      * @return the categorical distribution softmax(logits)
      */
     public static Categorical ofLogits(double[] logits) {
-        double[] lp = logSoftmax("logits", logits);
+        ArgumentChecks.logits("logits", logits);
+        double[] lp = StableMath.logSoftmax(logits);
         double[] p = new double[lp.length];
         for (int i = 0; i < p.length; i++) {
             p[i] = Math.exp(lp[i]);
         }
         return new Categorical(p, lp);
-    }
-
-    static double[] logSoftmax(String name, double[] logits) {
-        double max = ArgumentChecks.logits(name, logits);
-        double sum = 0;
-        for (double l : logits) {
-            sum += Math.exp(l - max);
-        }
-        double logNorm = max + Math.log(sum);
-        double[] out = new double[logits.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = logits[i] - logNorm;
-        }
-        return out;
     }
 
     /** @return a copy of the category probabilities P(X = k), k = 0 … K−1, summing to 1 */

@@ -3,6 +3,8 @@ package dev.kl4j.core.kl;
 import static dev.kl4j.core.ArgumentChecks.finite;
 import static dev.kl4j.core.ArgumentChecks.positive;
 import static dev.kl4j.core.ArgumentChecks.sameLength;
+import static dev.kl4j.core.StableMath.expm1MinusX;
+import static dev.kl4j.core.StableMath.logRatio;
 
 import dev.kl4j.core.distribution.Cholesky;
 
@@ -141,45 +143,5 @@ public final class GaussianKl {
             s += expm1MinusX(2 * logRatio(scaleTrilP[j][j], scaleTrilQ[j][j]));
         }
         return 0.5 * s;
-    }
-
-    /**
-     * ln(a/b) for a, b &gt; 0. When a and b are within a factor 2, a − b is exact (Sterbenz), so
-     * log1p((a − b)/b) avoids the rounding of a/b that would otherwise dominate the tiny logarithm. When
-     * a/b overflows or is subnormal (say 1e-200 against 1e200) it is ln a − ln b.
-     *
-     * @param a numerator &gt; 0
-     * @param b denominator &gt; 0
-     * @return ln(a/b), always finite
-     */
-    static double logRatio(double a, double b) {
-        if (a <= 2 * b && b <= 2 * a) {
-            return Math.log1p((a - b) / b);
-        }
-        double r = a / b;
-        if (r >= Double.MIN_NORMAL && r < Double.POSITIVE_INFINITY) {
-            return Math.log(r);
-        }
-        return Math.log(a) - Math.log(b);
-    }
-
-    /**
-     * e^t − 1 − t without cancellation for small |t| (equals r − 1 − ln r for r = e^t).
-     *
-     * @param t any real
-     * @return e^t − 1 − t ≥ 0
-     */
-    static double expm1MinusX(double t) {
-        if (Math.abs(t) >= 0.1) {
-            return Math.expm1(t) - t;
-        }
-        // Σ_{k≥2} t^k / k!; 14 terms leave an error below 0.1^16/16! relative to t²/2.
-        double term = t * t / 2;
-        double sum = 0;
-        for (int k = 3; k <= 16; k++) {
-            sum += term;
-            term *= t / k;
-        }
-        return sum;
     }
 }

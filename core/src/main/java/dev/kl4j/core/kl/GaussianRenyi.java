@@ -1,6 +1,7 @@
 package dev.kl4j.core.kl;
 
 import dev.kl4j.core.ArgumentChecks;
+import dev.kl4j.core.StableMath;
 import dev.kl4j.core.distribution.Cholesky;
 
 /**
@@ -73,7 +74,7 @@ public final class GaussianRenyi {
         ArgumentChecks.finite("locQ", locQ);
         ArgumentChecks.positive("scaleP", scaleP);
         ArgumentChecks.positive("scaleQ", scaleQ);
-        double u = 2 * GaussianKl.logRatio(scaleQ, scaleP);
+        double u = 2 * StableMath.logRatio(scaleQ, scaleP);
         double logMix;
         double logTerm;
         if (u > 1) {
@@ -89,7 +90,7 @@ public final class GaussianRenyi {
                 return Double.POSITIVE_INFINITY;
             }
             logMix = Math.log1p(w);
-            logTerm = alpha * GaussianKl.expm1MinusX(u) - GaussianKl.expm1MinusX(logMix);
+            logTerm = alpha * StableMath.expm1MinusX(u) - StableMath.expm1MinusX(logMix);
         }
         double z = (locP - locQ) / scaleP;
         return 0.5 * alpha * z * z * Math.exp(-logMix) - logTerm / (2 * (alpha - 1));
