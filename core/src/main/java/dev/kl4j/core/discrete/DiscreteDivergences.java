@@ -1,8 +1,6 @@
 package dev.kl4j.core.discrete;
 
-import dev.kl4j.core.ArgumentChecks;
 import dev.kl4j.core.InvalidArgumentException;
-import dev.kl4j.core.StableMath;
 
 /**
  * Divergences, distances and entropies of discrete probability vectors on {@code double[]}: the exact
@@ -23,6 +21,12 @@ import dev.kl4j.core.StableMath;
  *
  * <p><b>Speed.</b> {@link #kl} and {@link #entropy} read their inputs once, checking them in the same
  * pass, with the Vector API when {@code jdk.incubator.vector} is present (see {@link DiscreteKernels}).
+ *
+ * <p><b>Where the numerics live.</b> This class checks and prepares the inputs and converts the unit;
+ * each measure's loop, with its formula and its numerically stable rewrite, is one small class of this
+ * package: {@code RelativeEntropy} (kl, entropy, crossEntropy), {@code JensenShannon} (js, jsDistance),
+ * {@code Renyi}, {@code HellingerBhattacharyya} (hellinger, bhattacharyya), {@code FDivergences} (tv,
+ * chi2, fDivergence) and {@code Wasserstein1}.
  */
 public final class DiscreteDivergences {
 
@@ -66,19 +70,7 @@ public final class DiscreteDivergences {
     public static double kl(double[] p, double[] q, DiscreteOptions options) {
         requireOptions(options);
         ProbabilityVectors.requirePair(p, q);
-        return options.base().fromNats(klNats(p, q, options, Kernels.forLength(p.length)));
-    }
-
-    /** KL in nats through the given kernel; validates unless the inputs were prepared. */
-    static double klNats(double[] p, double[] q, DiscreteOptions options, FusedKernel kernel) {
-        if (options.usesInputsAsGiven()) {
-            FusedPass pass = kernel.relativeEntropy(p, q);
-            requireValid(pass, p, q);
-            return pass.value();
-        }
-        double[] pp = ProbabilityVectors.prepare(p, "p", options);
-        double[] qq = ProbabilityVectors.prepare(q, "q", options);
-        return kernel.relativeEntropy(pp, qq).value();
+        return options.base().fromNats(RelativeEntropy.klNats(p, q, options, Kernels.forLength(p.length)));
     }
 
     /**
@@ -104,19 +96,7 @@ public final class DiscreteDivergences {
     public static double entropy(double[] p, DiscreteOptions options) {
         requireOptions(options);
         ProbabilityVectors.requireNonEmpty(p, "p");
-        return options.base().fromNats(entropyNats(p, options, Kernels.forLength(p.length)));
-    }
-
-    static double entropyNats(double[] p, DiscreteOptions options, FusedKernel kernel) {
-        if (options.usesInputsAsGiven()) {
-            FusedPass pass = kernel.entropy(p);
-            if (!pass.entriesValid()) {
-                ProbabilityVectors.requireEntries(p, "p");
-            }
-            ProbabilityVectors.requireUnitSum(pass.sumP(), "p");
-            return pass.value();
-        }
-        return kernel.entropy(ProbabilityVectors.prepare(p, "p", options)).value();
+        return options.base().fromNats(RelativeEntropy.entropyNats(p, options, Kernels.forLength(p.length)));
     }
 
     /**
@@ -143,18 +123,7 @@ public final class DiscreteDivergences {
      */
     public static double crossEntropy(double[] p, double[] q, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
-        double[] pp = pq[0];
-        double[] qq = pq[1];
-        double sum = 0.0;
-        for (int i = 0; i < pp.length; i++) {
-            if (pp[i] > 0.0) {
-                if (qq[i] == 0.0) {
-                    return Double.POSITIVE_INFINITY;
-                }
-                sum -= pp[i] * Math.log(qq[i]);
-            }
-        }
-        return options.base().fromNats(sum);
+        return options.base().fromNats(RelativeEntropy.crossEntropyNats(pq[0], pq[1]));
     }
 
     // ---------------------------------------------------------------- Jensen–Shannon
@@ -186,39 +155,7 @@ public final class DiscreteDivergences {
      */
     public static double js(double[] p, double[] q, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
-        return options.base().fromNats(jsNats(pq[0], pq[1]));
-    }
-
-    private static double jsNats(double[] p, double[] q) {
-        double sum = 0.0;
-        for (int i = 0; i < p.length; i++) {
-            sum += twiceJsTerm(p[i], q[i]);
-        }
-        return 0.5 * sum;
-    }
-
-    /**
-     * p ln(2p/(p + q)) + q ln(2q/(p + q)) ≥ 0 for p, q ≥ 0. With s = p + q and d = (p − q)/s this is
-     * (s/2)[(1 + d) ln(1 + d) + (1 − d) ln(1 − d)] = (s/2)[d ln((1 + d)/(1 − d)) + ln(1 − d²)], whose two
-     * parts are O(d²): used for |d| ≤ ½, where the two logarithms of the direct form cancel to first order.
-     */
-    private static double twiceJsTerm(double p, double q) {
-        double s = p + q;
-        if (s == 0.0) {
-            return 0.0;
-        }
-        double d = (p - q) / s;
-        if (Math.abs(d) <= 0.5) {
-            return 0.5 * s * (d * Math.log1p(2.0 * d / (1.0 - d)) + Math.log1p(-d * d));
-        }
-        double t = 0.0;
-        if (p > 0.0) {
-            t += p * Math.log(2.0 * p / s);
-        }
-        if (q > 0.0) {
-            t += q * Math.log(2.0 * q / s);
-        }
-        return t;
+        return options.base().fromNats(JensenShannon.jsNats(pq[0], pq[1]));
     }
 
     /**
@@ -290,121 +227,12 @@ public final class DiscreteDivergences {
      * @throws InvalidArgumentException naming {@code "alpha"} for α &lt; 0 or NaN
      */
     public static double renyi(double[] p, double[] q, double alpha, DiscreteOptions options) {
-        if (!(alpha >= 0.0)) {
-            throw new InvalidArgumentException("alpha", "alpha = " + alpha
-                    + " is invalid; the Renyi order must be in [0, +inf] (+inf for the max)");
-        }
+        Renyi.requireOrder(alpha);
         if (alpha == 1.0) {
             return kl(p, q, options);
         }
         double[][] pq = prepared(p, q, options);
-        return options.base().fromNats(renyiNats(pq[0], pq[1], alpha)) + 0.0; // + 0.0 turns -0.0 into 0.0
-    }
-
-    private static double renyiNats(double[] p, double[] q, double alpha) {
-        int n = p.length;
-        if (alpha == Double.POSITIVE_INFINITY) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                if (p[i] > 0.0) {
-                    if (q[i] == 0.0) {
-                        return Double.POSITIVE_INFINITY;
-                    }
-                    max = Math.max(max, StableMath.logRatio(p[i], q[i]));
-                }
-            }
-            return max;
-        }
-        double eps = alpha - 1.0;
-        boolean overlap = false;
-        for (int i = 0; i < n; i++) {
-            if (p[i] > 0.0) {
-                if (q[i] > 0.0) {
-                    overlap = true;
-                } else if (eps > 0.0) {
-                    return Double.POSITIVE_INFINITY; // q^(1-α) = +∞ at q = 0
-                }
-            }
-        }
-        if (!overlap) {
-            return Double.POSITIVE_INFINITY; // Σ p^α q^(1-α) = 0 for α < 1
-        }
-        double sumP = ProbabilityVectors.sum(p);
-        // Σ w (p/q)^ε − 1 with w = p/Σp, as Σ q ψ_α(p/q − 1) + ε Σ (p − q) over p > 0 (see renyiExcess):
-        // no cancellation against the 1 as ε → 0, nor between terms as Q → P.
-        double excess = 0.0;
-        RelativeEntropyTerms.CompensatedSum differences = new RelativeEntropyTerms.CompensatedSum();
-        double logAlpha = Math.log(alpha);
-        for (int i = 0; i < n; i++) {
-            if (p[i] > 0.0) {
-                if (q[i] == 0.0) {
-                    excess -= p[i]; // α < 1 here: p (p/q)^ε − p = −p
-                } else {
-                    excess += q[i] * renyiExcess(StableMath.logRatio(p[i], q[i]), alpha, logAlpha);
-                    differences.add(p[i] - q[i]);
-                }
-            }
-        }
-        double s = (excess + eps * differences.value()) / sumP;
-        // For s near −1 (nearly disjoint supports) 1 + s has lost its digits, and s overflows for large
-        // α: use the log-sum-exp.
-        if (s > -0.5 && s < Double.POSITIVE_INFINITY) {
-            return Math.log1p(s) / eps;
-        }
-        // Log-sum-exp of a_i = ln p_i + ε ln(p_i/q_i) = ln(p_i^α q_i^(1−α)), taken over b_i = a_i / c with
-        // c = max(ε, 1): D = (c/ε) max b + ln(Σ_i exp(c (b_i − max b)) / Σp) / ε. Dividing by ε first keeps
-        // ε ln(p_i/q_i) from overflowing for α up to Double.MAX_VALUE.
-        double c = Math.max(eps, 1.0);
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            if (p[i] > 0.0 && q[i] > 0.0) {
-                max = Math.max(max, scaledLogTerm(p[i], q[i], eps, c));
-            }
-        }
-        double sum = 0.0;
-        for (int i = 0; i < n; i++) {
-            if (p[i] > 0.0 && q[i] > 0.0) {
-                sum += Math.exp(c * (scaledLogTerm(p[i], q[i], eps, c) - max));
-            }
-        }
-        return (c / eps) * max + (Math.log(sum) - Math.log(sumP)) / eps;
-    }
-
-    /**
-     * ψ_α(u) = (1+u)^α − 1 − α u for 1 + u = p/q = e^L, so that q ψ_α = q (p/q)^α − q − α (p − q) and
-     * Σ p ((p/q)^ε − 1) = Σ q ψ_α + ε Σ (p − q) (ε = α − 1). Each q ψ_α has the sign of α(α − 1) and is
-     * O(q u²), so the sum does not cancel. As ψ_α = expm1(αL) − α expm1(L) = Σ_{k≥2} (α^k − α) L^k/k!,
-     * the series (coefficients from expm1, so no cancellation for α near 1) is used while |L| and
-     * |αL| are at most ½, beyond that e^L expm1(εL) − ε expm1(L) (equal, and both parts O(ε) as α → 1;
-     * a few bits lost at most).
-     */
-    private static double renyiExcess(double logRatio, double alpha, double logAlpha) {
-        double l = logRatio;
-        if (Math.abs(l) > 0.5 || Math.abs(alpha * l) > 0.5) {
-            double eps = alpha - 1.0; // ψ_α = e^L expm1(εL) − ε expm1(L): both parts O(ε) as α → 1
-            return Math.exp(l) * Math.expm1(eps * l) - eps * Math.expm1(l);
-        }
-        // (α^k − α) L^k/k! = (αL)^k/k! · (1 − α^(1−k)) for α ≥ 1 (no overflow of α^k, factor in [0, 1)),
-        // = L^k/k! · α (α^(k−1) − 1) for α < 1.
-        boolean large = alpha >= 1.0;
-        double x = large ? alpha * l : l;
-        double sum = 0.0;
-        double power = x; // x^k / k!
-        for (int k = 2; k <= 40; k++) {
-            power *= x / k;
-            double coefficient = large ? -Math.expm1((1 - k) * logAlpha) : alpha * Math.expm1((k - 1) * logAlpha);
-            double term = coefficient * power;
-            sum += term;
-            if (Math.abs(term) <= 1e-18 * Math.abs(sum)) {
-                break;
-            }
-        }
-        return sum;
-    }
-
-    /** (ln p + ε ln(p/q)) / c for p, q &gt; 0, computed as ln p / c + (ε/c) ln(p/q). */
-    private static double scaledLogTerm(double p, double q, double eps, double c) {
-        return Math.log(p) / c + (eps / c) * StableMath.logRatio(p, q);
+        return options.base().fromNats(Renyi.renyiNats(pq[0], pq[1], alpha)) + 0.0; // + 0.0 turns -0.0 into 0.0
     }
 
     // ---------------------------------------------------------------- distances without logarithms
@@ -432,11 +260,7 @@ public final class DiscreteDivergences {
      */
     public static double tv(double[] p, double[] q, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
-        double sum = 0.0;
-        for (int i = 0; i < pq[0].length; i++) {
-            sum += Math.abs(pq[0][i] - pq[1][i]);
-        }
-        return 0.5 * sum;
+        return FDivergences.tv(pq[0], pq[1]);
     }
 
     /**
@@ -464,17 +288,7 @@ public final class DiscreteDivergences {
      */
     public static double hellinger(double[] p, double[] q, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
-        double sum = 0.0;
-        for (int i = 0; i < pq[0].length; i++) {
-            double pi = pq[0][i];
-            double qi = pq[1][i];
-            double rootSum = Math.sqrt(pi) + Math.sqrt(qi);
-            if (rootSum > 0.0) {
-                double d = (pi - qi) / rootSum; // = √p − √q without cancelling when p ≈ q
-                sum += d * d;
-            }
-        }
-        return Math.sqrt(0.5 * sum);
+        return HellingerBhattacharyya.hellinger(pq[0], pq[1]);
     }
 
     /**
@@ -502,20 +316,7 @@ public final class DiscreteDivergences {
      */
     public static double chi2(double[] p, double[] q, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
-        double sum = 0.0;
-        for (int i = 0; i < pq[0].length; i++) {
-            double pi = pq[0][i];
-            double qi = pq[1][i];
-            if (qi == 0.0) {
-                if (pi > 0.0) {
-                    return Double.POSITIVE_INFINITY;
-                }
-            } else {
-                double d = pi - qi;
-                sum += d * d / qi;
-            }
-        }
-        return sum;
+        return FDivergences.chi2(pq[0], pq[1]);
     }
 
     /**
@@ -545,29 +346,7 @@ public final class DiscreteDivergences {
      */
     public static double bhattacharyya(double[] p, double[] q, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
-        double bc = 0.0;
-        double halfSquaredGaps = 0.0;
-        RelativeEntropyTerms.CompensatedSum massMinusTwo = new RelativeEntropyTerms.CompensatedSum();
-        massMinusTwo.add(-2.0);
-        for (int i = 0; i < pq[0].length; i++) {
-            double pi = pq[0][i];
-            double qi = pq[1][i];
-            double rootP = Math.sqrt(pi);
-            double rootQ = Math.sqrt(qi);
-            bc += rootP * rootQ;
-            if (pi + qi > 0.0) {
-                double gap = (pi - qi) / (rootP + rootQ); // √p − √q without cancellation
-                halfSquaredGaps += 0.5 * gap * gap;
-            }
-            massMinusTwo.add(pi);
-            massMinusTwo.add(qi);
-        }
-        if (bc < 0.5) {
-            return options.base().fromNats(0.0 - Math.log(bc)); // 0.0 - x: no -0.0; +∞ for bc = 0
-        }
-        // BC − 1 = ½ (Σp + Σq − 2) − ½ Σ (√p − √q)²: no cancellation against the 1 as Q → P.
-        double bcMinusOne = 0.5 * massMinusTwo.value() - halfSquaredGaps;
-        return options.base().fromNats(0.0 - Math.log1p(bcMinusOne));
+        return options.base().fromNats(HellingerBhattacharyya.bhattacharyyaNats(pq[0], pq[1]));
     }
 
     // ---------------------------------------------------------------- f-divergences
@@ -603,25 +382,9 @@ public final class DiscreteDivergences {
      * @throws InvalidArgumentException naming {@code "f"} when it is null
      */
     public static double fDivergence(double[] p, double[] q, FGenerator f, DiscreteOptions options) {
-        if (f == null) {
-            throw new InvalidArgumentException("f", "f is null; pass a generator such as FGenerator.KL");
-        }
+        FDivergences.requireGenerator(f);
         double[][] pq = prepared(p, q, options);
-        double slope = f.slopeAtInfinity();
-        double sum = 0.0;
-        for (int i = 0; i < pq[0].length; i++) {
-            double pi = pq[0][i];
-            double qi = pq[1][i];
-            double t = qi == 0.0 ? Double.POSITIVE_INFINITY : pi / qi;
-            if (t == Double.POSITIVE_INFINITY) {
-                if (pi > 0.0) {
-                    sum += slope == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : pi * slope;
-                }
-            } else {
-                sum += qi * f.f(t);
-            }
-        }
-        return sum;
+        return FDivergences.fDivergence(pq[0], pq[1], f);
     }
 
     // ---------------------------------------------------------------- Wasserstein
@@ -651,13 +414,7 @@ public final class DiscreteDivergences {
      */
     public static double wasserstein1(double[] p, double[] q, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
-        double cdfDifference = 0.0;
-        double sum = 0.0;
-        for (int i = 0; i < pq[0].length - 1; i++) {
-            cdfDifference += pq[0][i] - pq[1][i];
-            sum += Math.abs(cdfDifference);
-        }
-        return sum;
+        return Wasserstein1.unitGrid(pq[0], pq[1]);
     }
 
     /**
@@ -688,28 +445,8 @@ public final class DiscreteDivergences {
      */
     public static double wasserstein1(double[] p, double[] q, double[] grid, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
-        requireGrid(grid, pq[0].length);
-        double cdfDifference = 0.0;
-        double sum = 0.0;
-        for (int i = 0; i < pq[0].length - 1; i++) {
-            cdfDifference += pq[0][i] - pq[1][i];
-            sum += Math.abs(cdfDifference) * (grid[i + 1] - grid[i]);
-        }
-        return sum;
-    }
-
-    private static void requireGrid(double[] grid, int n) {
-        if (grid == null) {
-            throw new InvalidArgumentException("grid", "grid is null; pass the support points");
-        }
-        ArgumentChecks.sameLength("p", n, "grid", grid.length);
-        for (int i = 0; i < n; i++) {
-            ArgumentChecks.finite(ArgumentChecks.entry("grid", i), grid[i]);
-            if (i > 0 && !(grid[i] > grid[i - 1])) {
-                throw new InvalidArgumentException("grid", "grid[" + i + "] = " + grid[i] + " is not greater than grid["
-                        + (i - 1) + "] = " + grid[i - 1] + "; the grid must be strictly increasing");
-            }
-        }
+        Wasserstein1.requireGrid(grid, pq[0].length);
+        return Wasserstein1.onGrid(pq[0], pq[1], grid);
     }
 
     // ---------------------------------------------------------------- input handling
@@ -719,15 +456,6 @@ public final class DiscreteDivergences {
         ProbabilityVectors.requirePair(p, q);
         return new double[][] {
             ProbabilityVectors.prepare(p, "p", options), ProbabilityVectors.prepare(q, "q", options)};
-    }
-
-    private static void requireValid(FusedPass pass, double[] p, double[] q) {
-        if (!pass.entriesValid()) {
-            ProbabilityVectors.requireEntries(p, "p");
-            ProbabilityVectors.requireEntries(q, "q");
-        }
-        ProbabilityVectors.requireUnitSum(pass.sumP(), "p");
-        ProbabilityVectors.requireUnitSum(pass.sumQ(), "q");
     }
 
     private static void requireOptions(DiscreteOptions options) {

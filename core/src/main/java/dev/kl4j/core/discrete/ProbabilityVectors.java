@@ -56,6 +56,24 @@ public final class ProbabilityVectors {
         ArgumentChecks.unitSum(name, sum, SUM_TOLERANCE, "pass normalize=true to rescale");
     }
 
+    /** After a {@link FusedKernel} pass over p and q: names the first bad entry, else checks both sums. */
+    static void requireValid(FusedPass pass, double[] p, double[] q) {
+        if (!pass.entriesValid()) {
+            requireEntries(p, "p");
+            requireEntries(q, "q");
+        }
+        requireUnitSum(pass.sumP(), "p");
+        requireUnitSum(pass.sumQ(), "q");
+    }
+
+    /** After a single-input {@link FusedKernel} pass over p. */
+    static void requireValid(FusedPass pass, double[] p) {
+        if (!pass.entriesValid()) {
+            requireEntries(p, "p");
+        }
+        requireUnitSum(pass.sumP(), "p");
+    }
+
     static double sum(double[] x) {
         double s = 0.0;
         for (double v : x) {
