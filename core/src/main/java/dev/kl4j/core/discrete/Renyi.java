@@ -11,7 +11,9 @@ import dev.kl4j.core.StableMath;
  *   D_α(P‖Q) = 1/(α − 1) · ln( Σ_{p_i&gt;0} p_i^α q_i^(1−α) / Σ_i p_i )
  *   D_0 = −ln Σ_{p_i&gt;0} q_i,   D_1 = KL(P‖Q),   D_∞ = ln max_{p_i&gt;0} p_i/q_i
  * </pre>
- * (dividing by Σ p keeps the 1e-9 input tolerance from being amplified by 1/(α − 1) near α = 1).
+ * (dividing by Σ p keeps the 1e-9 input tolerance from being amplified by 1/(α − 1) near α = 1). D_0 is
+ * computed from the q-mass outside P's support ({@link #orderZeroNats}), so that it is exactly 0 when
+ * that mass is 0 and never negative.
  *
  * <p><b>Stable rewrite.</b> With w = p/Σp, u = p/q − 1, ε = α − 1 and ψ_α(u) = (1+u)^α − 1 − αu,
  * <pre>
@@ -38,6 +40,9 @@ final class Renyi {
     /** D_α in nats of prepared vectors, α ≠ 1 (α = 1 is KL). */
     static double renyiNats(double[] p, double[] q, double alpha) {
         int n = p.length;
+        if (alpha == 0.0) {
+            return orderZeroNats(p, q);
+        }
         if (alpha == Double.POSITIVE_INFINITY) {
             double max = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < n; i++) {
@@ -140,5 +145,30 @@ final class Renyi {
     /** (ln p + ε ln(p/q)) / c for p, q &gt; 0, computed as ln p / c + (ε/c) ln(p/q). */
     private static double scaledLogTerm(double p, double q, double eps, double c) {
         return Math.log(p) / c + (eps / c) * StableMath.logRatio(p, q);
+    }
+
+    /**
+     * D_0(P‖Q) = −ln Σ_{p_i&gt;0} q_i = −ln Q(supp P), the limit α → 0 (van Erven &amp; Harremoës, Thm. 4),
+     * for a Q that sums to 1. The direct form takes the logarithm of a sum that rounds: for
+     * P = [0.1, 0.7, 0.2], Q = [0.2, 0.6, 0.2] the general path gives −5.55e-17. Instead the q-mass
+     * outside P's support, m = Σ_{p_i=0} q_i, is summed directly and D_0 = −log1p(−m): exactly 0 when the
+     * support holds all of Q's mass (m = 0), and never negative (m ≥ 0). When m &gt; ½ the mass inside,
+     * Σ_{p_i&gt;0} q_i, is the smaller and more accurate number, and D_0 = −ln of it (+∞ when it is 0,
+     * disjoint supports).
+     */
+    static double orderZeroNats(double[] p, double[] q) {
+        double inside = 0.0;
+        double outside = 0.0;
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] > 0.0) {
+                inside += q[i];
+            } else {
+                outside += q[i];
+            }
+        }
+        if (outside <= 0.5) {
+            return 0.0 - Math.log1p(-outside); // 0.0 - x: exactly +0.0 for outside = 0
+        }
+        return 0.0 - Math.log(inside); // +∞ for disjoint supports
     }
 }
