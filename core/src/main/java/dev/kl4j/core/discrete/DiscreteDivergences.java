@@ -1,6 +1,8 @@
 package dev.kl4j.core.discrete;
 
+import dev.kl4j.core.ArgumentChecks;
 import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.core.StableMath;
 
 /**
  * Divergences, distances and entropies of discrete probability vectors on {@code double[]}: the exact
@@ -15,9 +17,11 @@ import dev.kl4j.core.InvalidArgumentException;
  * smoothing). Violations throw {@link InvalidArgumentException} naming the argument, e.g.
  * {@code q[2] = -0.1 is negative; probabilities must be >= 0}.
  *
- * <p><b>Units.</b> The logarithmic measures (kl, entropy, crossEntropy, js, jsDistance, renyi,
+ * <p><b>Units.</b> The logarithmic measures (kl, reverseKl, entropy, crossEntropy, js, jsDistance, renyi,
  * bhattacharyya) are computed in nats and converted with {@link DiscreteOptions#base()}; tv, hellinger,
- * chi2, fDivergence and wasserstein1 have no logarithm and ignore the base.
+ * chi2, fDivergence and wasserstein1 have no logarithm and ignore the base. The {@code ...FromLogits}
+ * forms take unnormalised log-probabilities and return nats, as the DJL and ND4J front ends of the same
+ * names do.
  *
  * <p><b>Speed.</b> {@link #kl} and {@link #entropy} read their inputs once, checking them in the same
  * pass, with the Vector API when {@code jdk.incubator.vector} is present (see {@link DiscreteKernels}).
@@ -71,6 +75,89 @@ public final class DiscreteDivergences {
         requireOptions(options);
         ProbabilityVectors.requirePair(p, q);
         return options.base().fromNats(RelativeEntropy.klNats(p, q, options, Kernels.forLength(p.length)));
+    }
+
+    /**
+     * {@link #reverseKl(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}.
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @return KL(Q‖P) in nats
+     */
+    public static double reverseKl(double[] p, double[] q) {
+        return reverseKl(p, q, DiscreteOptions.DEFAULT);
+    }
+
+    /**
+     * Reverse KL: <b>KL(Q‖P)</b> for the same argument order as {@link #kl}, that is {@code kl(q, p)}
+     * with each argument checked under its own name. With P the model and Q a target this is the
+     * mode-seeking direction (reverse KL in variational inference and distillation); {@link #kl} is the
+     * mass-covering one. Same numerics as {@link #kl}.
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @param options base, normalisation and smoothing
+     * @return KL(Q‖P) in the options' base, in [0, +∞]
+     */
+    public static double reverseKl(double[] p, double[] q, DiscreteOptions options) {
+        requireOptions(options);
+        ProbabilityVectors.requirePair(p, q);
+        return options.base().fromNats(RelativeEntropy.reverseKlNats(p, q, options, Kernels.forLength(p.length)));
+    }
+
+    /**
+     * KL(P‖Q) from logits, P = softmax(a), Q = softmax(b), in nats:
+     * <pre>
+     *   KL = Σ_k softmax(a)_k · (logSoftmax(a)_k − logSoftmax(b)_k)
+     * </pre>
+     * The log-softmax subtracts the maximum first ({@link StableMath#logSoftmax}), so logits of magnitude
+     * 1e4 stay exact. A logit of −∞ masks its category (probability exactly 0); a finite logit means
+     * p &gt; 0, even where e^a underflows, so a category masked in Q only makes KL +∞. The same value as
+     * {@code DjlDivergences.klFromLogits} and {@code Nd4jDivergences.klFromLogits}, in double precision.
+     *
+     * @param logitsP logits a of P: finite or −∞, at least one finite
+     * @param logitsQ logits b of Q, same length
+     * @return KL(P‖Q) in nats, in [0, +∞]
+     */
+    public static double klFromLogits(double[] logitsP, double[] logitsQ) {
+        double[][] logProbs = logSoftmaxPair(logitsP, logitsQ);
+        return RelativeEntropy.klFromLogProbsNats(logProbs[0], logProbs[1]);
+    }
+
+    /**
+     * Reverse KL from logits: KL(Q‖P) = {@code klFromLogits(logitsQ, logitsP)}, with each argument
+     * checked under its own name.
+     *
+     * @param logitsP logits a of P
+     * @param logitsQ logits b of Q, same length
+     * @return KL(Q‖P) in nats, in [0, +∞]
+     */
+    public static double reverseKlFromLogits(double[] logitsP, double[] logitsQ) {
+        double[][] logProbs = logSoftmaxPair(logitsP, logitsQ);
+        return RelativeEntropy.klFromLogProbsNats(logProbs[1], logProbs[0]);
+    }
+
+    /**
+     * Shannon entropy of P = softmax(a), H = −Σ p ln p with 0 ln 0 = 0, in nats (masked categories add 0).
+     *
+     * @param logits logits a: finite or −∞, at least one finite
+     * @return H(P) in nats, in [0, ln n]
+     */
+    public static double entropyFromLogits(double[] logits) {
+        return RelativeEntropy.entropyFromLogProbsNats(logSoftmax("logits", logits));
+    }
+
+    /**
+     * Jensen–Shannon divergence of P = softmax(a) and Q = softmax(b), in nats, by the numerics of
+     * {@link #js} applied to the softmax probabilities (a masked or underflowing category adds 0 either way).
+     *
+     * @param logitsP logits a of P
+     * @param logitsQ logits b of Q, same length
+     * @return JS(P, Q) in nats, in [0, ln 2]
+     */
+    public static double jsFromLogits(double[] logitsP, double[] logitsQ) {
+        double[][] logProbs = logSoftmaxPair(logitsP, logitsQ);
+        return JensenShannon.jsNats(exp(logProbs[0]), exp(logProbs[1]));
     }
 
     /**
@@ -456,6 +543,26 @@ public final class DiscreteDivergences {
         ProbabilityVectors.requirePair(p, q);
         return new double[][] {
             ProbabilityVectors.prepare(p, "p", options), ProbabilityVectors.prepare(q, "q", options)};
+    }
+
+    private static double[] logSoftmax(String name, double[] logits) {
+        ArgumentChecks.logits(name, logits);
+        return StableMath.logSoftmax(logits);
+    }
+
+    private static double[][] logSoftmaxPair(double[] logitsP, double[] logitsQ) {
+        double[] logP = logSoftmax("logitsP", logitsP);
+        double[] logQ = logSoftmax("logitsQ", logitsQ);
+        ArgumentChecks.sameLength("logitsP", logitsP.length, "logitsQ", logitsQ.length);
+        return new double[][] {logP, logQ};
+    }
+
+    private static double[] exp(double[] x) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.exp(x[i]);
+        }
+        return out;
     }
 
     private static void requireOptions(DiscreteOptions options) {

@@ -53,4 +53,44 @@ final class RelativeEntropy {
         }
         return sum;
     }
+
+    /** KL(Q‖P) in nats, the arguments checked under their own names ({@code p}, {@code q}). */
+    static double reverseKlNats(double[] p, double[] q, DiscreteOptions options, FusedKernel kernel) {
+        double[] pp = ProbabilityVectors.prepare(p, "p", options);
+        double[] qq = ProbabilityVectors.prepare(q, "q", options);
+        return kernel.relativeEntropy(qq, pp).value();
+    }
+
+    /**
+     * KL(softmax(a)‖softmax(b)) = Σ_i p_i (ln p_i − ln q_i) from log-softmax values, in nats. A category
+     * with ln p = −∞ (a masked logit) adds 0; one with ln p finite and ln q = −∞ makes it +∞, even where
+     * p underflows to 0 (a finite logit means p &gt; 0), as the tensor front ends do.
+     *
+     * @param logP ln softmax(a)
+     * @param logQ ln softmax(b), same length
+     */
+    static double klFromLogProbsNats(double[] logP, double[] logQ) {
+        double sum = 0.0;
+        for (int i = 0; i < logP.length; i++) {
+            if (logP[i] == Double.NEGATIVE_INFINITY) {
+                continue;
+            }
+            if (logQ[i] == Double.NEGATIVE_INFINITY) {
+                return Double.POSITIVE_INFINITY;
+            }
+            sum += Math.exp(logP[i]) * (logP[i] - logQ[i]);
+        }
+        return sum;
+    }
+
+    /** H(softmax(a)) = −Σ p ln p from log-softmax values, in nats; masked categories add 0. */
+    static double entropyFromLogProbsNats(double[] logP) {
+        double sum = 0.0;
+        for (double lp : logP) {
+            if (lp > Double.NEGATIVE_INFINITY) {
+                sum -= Math.exp(lp) * lp;
+            }
+        }
+        return sum;
+    }
 }

@@ -71,6 +71,35 @@ public final class GaussianKl {
     }
 
     /**
+     * KL between diagonal Gaussians given by means and log-variances, as a VAE encoder outputs them
+     * (the {@code double[]} counterpart of {@code DjlGaussianKl.diagonalFromLogVar}): per coordinate, with
+     * t = ln vp − ln vq,
+     * <pre>
+     *   KL(N(μp, vp) ‖ N(μq, vq)) = ½ [ (μp − μq)² e^{−ln vq} + (e^t − 1 − t) ]
+     * </pre>
+     * the second part by {@link dev.kl4j.core.StableMath#expm1MinusX}, so equal variances lose nothing.
+     *
+     * @param muP     μp
+     * @param logVarP ln σp², same length
+     * @param muQ     μq, same length
+     * @param logVarQ ln σq², same length
+     * @return KL(N(μp, diag e^{logVarP}) ‖ N(μq, diag e^{logVarQ})) in nats
+     */
+    public static double diagonalFromLogVar(double[] muP, double[] logVarP, double[] muQ, double[] logVarQ) {
+        int n = muP.length;
+        sameLength("muP", n, "logVarP", logVarP.length);
+        sameLength("muP", n, "muQ", muQ.length);
+        sameLength("muP", n, "logVarQ", logVarQ.length);
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double z = finite("muP[" + i + "]", muP[i]) - finite("muQ[" + i + "]", muQ[i]);
+            double t = finite("logVarP[" + i + "]", logVarP[i]) - finite("logVarQ[" + i + "]", logVarQ[i]);
+            s += 0.5 * (z * z * Math.exp(-logVarQ[i]) + expm1MinusX(t));
+        }
+        return s;
+    }
+
+    /**
      * The VAE prior term KL(N(μ, diag e^{logVar}) ‖ N(0, I)) = −½ Σ (1 + logVar − μ² − e^{logVar}),
      * evaluated per coordinate as ½ (μ² + expm1(logVar) − logVar).
      *
