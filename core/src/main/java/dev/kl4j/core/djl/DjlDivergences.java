@@ -173,7 +173,8 @@ public final class DjlDivergences {
             // the category's terms are masked below anyway, and no NaN may reach the gradient.
             NDArray gap = logP.sub(logQ);
             NDArray finiteGap = NDArrays.where(gap.isNaN().logicalNot(), gap, zero(gap));
-            NDArray logM = logP.maximum(logQ).add(Activation.softPlus(finiteGap.abs().neg())).sub(LN_2);
+            NDArray twiceLogMix = logP.maximum(logQ).add(Activation.softPlus(finiteGap.abs().neg()));
+            NDArray logM = twiceLogMix.sub(DjlScalars.of(twiceLogMix, LN_2)); // engine-owned ln 2 (DjlScalars)
             NDArray fromP = p.mul(maskOutsideSupport(logP, logP.sub(logM))).sum(new int[] {-1});
             NDArray fromQ = q.mul(maskOutsideSupport(logQ, logQ.sub(logM))).sum(new int[] {-1});
             NDArray sum = fromP.add(fromQ);
