@@ -59,10 +59,7 @@ public final class GaussianKl {
      * @return KL(N(μp, diag σp²) ‖ N(μq, diag σq²))
      */
     public static double diagonal(double[] locP, double[] scaleP, double[] locQ, double[] scaleQ) {
-        int n = locP.length;
-        sameLength("locP", n, "scaleP", scaleP.length);
-        sameLength("locP", n, "locQ", locQ.length);
-        sameLength("locP", n, "scaleQ", scaleQ.length);
+        int n = requireSameLengths(new String[] {"locP", "scaleP", "locQ", "scaleQ"}, locP, scaleP, locQ, scaleQ);
         double s = 0;
         for (int i = 0; i < n; i++) {
             s += normal(locP[i], scaleP[i], locQ[i], scaleQ[i]);
@@ -86,10 +83,7 @@ public final class GaussianKl {
      * @return KL(N(μp, diag e^{logVarP}) ‖ N(μq, diag e^{logVarQ})) in nats
      */
     public static double diagonalFromLogVar(double[] muP, double[] logVarP, double[] muQ, double[] logVarQ) {
-        int n = muP.length;
-        sameLength("muP", n, "logVarP", logVarP.length);
-        sameLength("muP", n, "muQ", muQ.length);
-        sameLength("muP", n, "logVarQ", logVarQ.length);
+        int n = requireSameLengths(new String[] {"muP", "logVarP", "muQ", "logVarQ"}, muP, logVarP, muQ, logVarQ);
         double s = 0;
         for (int i = 0; i < n; i++) {
             double z = finite("muP[" + i + "]", muP[i]) - finite("muQ[" + i + "]", muQ[i]);
@@ -172,5 +166,18 @@ public final class GaussianKl {
             s += expm1MinusX(2 * logRatio(scaleTrilP[j][j], scaleTrilQ[j][j]));
         }
         return 0.5 * s;
+    }
+
+    /**
+     * Every array has the length of the first, else an error naming the first that differs.
+     *
+     * @return that length
+     */
+    static int requireSameLengths(String[] names, double[]... arrays) {
+        int n = arrays[0].length;
+        for (int i = 1; i < arrays.length; i++) {
+            sameLength(names[0], n, names[i], arrays[i].length);
+        }
+        return n;
     }
 }

@@ -107,10 +107,8 @@ public final class GaussianRenyi {
      * @return D_α between the diagonal Gaussians
      */
     public static double diagonal(double[] locP, double[] scaleP, double[] locQ, double[] scaleQ, double alpha) {
-        int n = locP.length;
-        ArgumentChecks.sameLength("locP", n, "scaleP", scaleP.length);
-        ArgumentChecks.sameLength("locP", n, "locQ", locQ.length);
-        ArgumentChecks.sameLength("locP", n, "scaleQ", scaleQ.length);
+        int n = GaussianKl.requireSameLengths(new String[] {"locP", "scaleP", "locQ", "scaleQ"},
+                locP, scaleP, locQ, scaleQ);
         double s = 0;
         for (int i = 0; i < n; i++) {
             s += normal(locP[i], scaleP[i], locQ[i], scaleQ[i], alpha);
