@@ -1,6 +1,5 @@
 package dev.kl4j.core.distribution;
 
-import dev.kl4j.core.ArgumentChecks;
 import java.util.random.RandomGenerator;
 
 /**
@@ -31,7 +30,7 @@ public final class Bernoulli implements Distribution {
      * @return Bernoulli(probs)
      */
     public static Bernoulli ofProbs(double probs) {
-        ArgumentChecks.probability("probs", probs);
+        Checks.probability("probs", probs);
         return new Bernoulli(probs, 1 - probs, Math.log(probs), Math.log1p(-probs));
     }
 
@@ -40,7 +39,7 @@ public final class Bernoulli implements Distribution {
      * @return Bernoulli(sigmoid(logits))
      */
     public static Bernoulli ofLogits(double logits) {
-        ArgumentChecks.finite("logits", logits);
+        Checks.finite("logits", logits);
         double logP = -softplus(-logits);
         double log1mP = -softplus(logits);
         return new Bernoulli(Math.exp(logP), Math.exp(log1mP), logP, log1mP);

@@ -1,6 +1,5 @@
 package dev.kl4j.core.distribution;
 
-import dev.kl4j.core.ArgumentChecks;
 import java.util.random.RandomGenerator;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogBeta;
@@ -28,8 +27,8 @@ public final class Beta implements Distribution {
      * @param concentration0 β &gt; 0, finite
      */
     public Beta(double concentration1, double concentration0) {
-        this.alpha = ArgumentChecks.positive("concentration1", concentration1);
-        this.beta = ArgumentChecks.positive("concentration0", concentration0);
+        this.alpha = Checks.positive("concentration1", concentration1);
+        this.beta = Checks.positive("concentration0", concentration0);
         this.logBeta = LogBeta.value(alpha, beta);
     }
 

@@ -2,7 +2,6 @@ package dev.kl4j.core.distribution;
 
 import dev.kl4j.core.ArgumentChecks;
 import dev.kl4j.core.StableMath;
-import dev.kl4j.core.discrete.ProbabilityVectors;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -30,8 +29,7 @@ public final class Categorical implements Distribution {
      * @return the categorical distribution with these probabilities
      */
     public static Categorical ofProbs(double[] probs) {
-        ProbabilityVectors.requireProbabilities(probs, "probs");
-        double[] p = probs.clone();
+        double[] p = Checks.probabilityVector("probs", probs);
         double[] lp = new double[p.length];
         for (int i = 0; i < p.length; i++) {
             lp[i] = Math.log(p[i]);

@@ -1,6 +1,5 @@
 package dev.kl4j.core.distribution;
 
-import dev.kl4j.core.ArgumentChecks;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -20,9 +19,9 @@ public final class DiagNormal implements Distribution {
      * @param scale standard deviations σ_i &gt; 0, same length as {@code loc}
      */
     public DiagNormal(double[] loc, double[] scale) {
-        this.loc = ArgumentChecks.finite("loc", loc).clone();
-        this.scale = ArgumentChecks.positive("scale", scale).clone();
-        ArgumentChecks.sameLength("loc", loc.length, "scale", scale.length);
+        this.loc = Checks.finite("loc", loc);
+        this.scale = Checks.positive("scale", scale);
+        Checks.sameLength("loc", loc, "scale", scale);
     }
 
     /** @return N(loc, diag(scale²)) */

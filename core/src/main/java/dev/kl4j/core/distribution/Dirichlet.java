@@ -1,6 +1,5 @@
 package dev.kl4j.core.distribution;
 
-import dev.kl4j.core.ArgumentChecks;
 import dev.kl4j.core.discrete.ProbabilityVectors;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
@@ -26,7 +25,7 @@ public final class Dirichlet implements Distribution {
 
     /** @param concentration α_i &gt; 0, finite, at least one entry */
     public Dirichlet(double[] concentration) {
-        this.concentration = ArgumentChecks.positive("concentration", concentration).clone();
+        this.concentration = Checks.positive("concentration", concentration);
         double t = 0;
         double lg = 0;
         for (double a : this.concentration) {

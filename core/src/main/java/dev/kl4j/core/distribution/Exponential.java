@@ -1,6 +1,5 @@
 package dev.kl4j.core.distribution;
 
-import dev.kl4j.core.ArgumentChecks;
 import java.util.random.RandomGenerator;
 
 /**
@@ -15,7 +14,7 @@ public final class Exponential implements Distribution {
 
     /** @param rate λ &gt; 0, finite */
     public Exponential(double rate) {
-        this.rate = ArgumentChecks.positive("rate", rate);
+        this.rate = Checks.positive("rate", rate);
     }
 
     /** @return Exponential(rate) */

@@ -1,6 +1,5 @@
 package dev.kl4j.core.distribution;
 
-import dev.kl4j.core.ArgumentChecks;
 import java.util.random.RandomGenerator;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogGamma;
@@ -27,8 +26,8 @@ public final class Gamma implements Distribution {
      * @param rate          β &gt; 0, finite
      */
     public Gamma(double concentration, double rate) {
-        this.concentration = ArgumentChecks.positive("concentration", concentration);
-        this.rate = ArgumentChecks.positive("rate", rate);
+        this.concentration = Checks.positive("concentration", concentration);
+        this.rate = Checks.positive("rate", rate);
         this.logNormalizer = concentration * Math.log(rate) - LogGamma.value(concentration);
     }
 

@@ -1,6 +1,5 @@
 package dev.kl4j.core.distribution;
 
-import dev.kl4j.core.ArgumentChecks;
 import java.util.random.RandomGenerator;
 
 /**
@@ -19,8 +18,8 @@ public final class Laplace implements Distribution {
      * @param scale b &gt; 0, finite
      */
     public Laplace(double loc, double scale) {
-        this.loc = ArgumentChecks.finite("loc", loc);
-        this.scale = ArgumentChecks.positive("scale", scale);
+        this.loc = Checks.finite("loc", loc);
+        this.scale = Checks.positive("scale", scale);
     }
 
     /** @return Laplace(loc, scale) */

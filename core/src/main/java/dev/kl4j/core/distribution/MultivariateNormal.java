@@ -1,6 +1,5 @@
 package dev.kl4j.core.distribution;
 
-import dev.kl4j.core.ArgumentChecks;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -24,7 +23,7 @@ public final class MultivariateNormal implements Distribution {
      * @param covariance symmetric positive-definite n×n matrix, n = loc.length
      */
     public MultivariateNormal(double[] loc, double[][] covariance) {
-        this.loc = ArgumentChecks.finite("loc", loc).clone();
+        this.loc = Checks.finite("loc", loc);
         Cholesky.requireSymmetric("covariance", covariance, loc.length);
         this.covariance = Cholesky.copy(covariance);
         this.scaleTril = Cholesky.lower("covariance", covariance);

@@ -1,6 +1,5 @@
 package dev.kl4j.core.distribution;
 
-import dev.kl4j.core.ArgumentChecks;
 import java.util.random.RandomGenerator;
 
 /**
@@ -21,8 +20,8 @@ public final class Normal implements Distribution {
      * @param scale the standard deviation σ &gt; 0, finite
      */
     public Normal(double loc, double scale) {
-        this.loc = ArgumentChecks.finite("loc", loc);
-        this.scale = ArgumentChecks.positive("scale", scale);
+        this.loc = Checks.finite("loc", loc);
+        this.scale = Checks.positive("scale", scale);
     }
 
     /** @return N(loc, scale²) */

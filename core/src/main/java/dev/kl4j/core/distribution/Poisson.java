@@ -1,6 +1,5 @@
 package dev.kl4j.core.distribution;
 
-import dev.kl4j.core.ArgumentChecks;
 import java.util.random.RandomGenerator;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -22,7 +21,7 @@ public final class Poisson implements Distribution {
 
     /** @param rate λ &gt; 0, finite */
     public Poisson(double rate) {
-        this.rate = ArgumentChecks.positive("rate", rate);
+        this.rate = Checks.positive("rate", rate);
     }
 
     /** @return Poisson(rate) */

@@ -1,6 +1,5 @@
 package dev.kl4j.core.distribution;
 
-import dev.kl4j.core.ArgumentChecks;
 import dev.kl4j.core.InvalidArgumentException;
 import java.util.random.RandomGenerator;
 
@@ -21,8 +20,8 @@ public final class Uniform implements Distribution {
      * @param high upper end, finite, &gt; low
      */
     public Uniform(double low, double high) {
-        this.low = ArgumentChecks.finite("low", low);
-        this.high = ArgumentChecks.finite("high", high);
+        this.low = Checks.finite("low", low);
+        this.high = Checks.finite("high", high);
         if (!(high > low)) {
             throw new InvalidArgumentException("high", "high = " + high + " must be > low = " + low);
         }

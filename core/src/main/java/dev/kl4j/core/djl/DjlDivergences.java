@@ -107,7 +107,7 @@ public final class DjlDivergences {
     /**
      * Reverse KL from probabilities: <b>KL(Q‖P)</b> for the same argument order as {@link #kl}, that is
      * {@code kl(q, p)} with each argument checked under its own name (the mode-seeking direction when P
-     * is the model).
+     * is the model). The result belongs to {@code q}'s manager, as {@code kl(q, p)}'s would.
      *
      * @param p probabilities of P, {@code [..., K]}
      * @param q probabilities of Q, same shape
