@@ -1,6 +1,7 @@
 package dev.kl4j.core.kl;
 
 import dev.kl4j.core.ArgumentChecks;
+import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.StableMath;
 import dev.kl4j.core.distribution.Cholesky;
 
@@ -258,6 +259,8 @@ public final class GaussianRenyi {
     }
 
     private static void checkAlpha(double alpha) {
-        ArgumentChecks.nonNegative("alpha", alpha);
+        if (!(alpha >= 0) || !Double.isFinite(alpha)) {
+            throw new InvalidArgumentException("alpha", "alpha = " + alpha + " must be finite and >= 0");
+        }
     }
 }
