@@ -12,7 +12,6 @@ import dev.kl4j.core.kl.Kl;
 import dev.kl4j.core.kl.KlEstimators;
 import dev.kl4j.core.kl.MonteCarloKl;
 import dev.kl4j.core.nd4j.Nd4jDivergences;
-import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.data.DataDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,10 +63,22 @@ public final class TourCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         out = spec.commandLine().getOut();
+        // Everything that can be checked is checked before the first part runs.
+        if (vaeEpochs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--vae-epochs must be at least 1, not " + vaeEpochs);
+        }
+        DataDirectory.Choice data = DataDirectory.choose(dataDir);
+        if (!data.isAbsentDefault()) {
+            data.require();   // a directory the user named must be there: an error, not a skipped part
+        }
         discrete();
         closedFormAgainstMonteCarlo();
         frontEndsAgree();
-        int status = vae();
+        int status = vae(data);
+        if (status != 0) {
+            return status;   // the VAE part said what went wrong; no "Next" after a failure
+        }
         out.println();
         out.println("Next: './kl4j eval --help' (divergences from JSON Lines), './kl4j vae' (the full 10-epoch run),");
         out.println("'./kl4j bench' (JMH benchmarks). Formulas and figures: README.md, core/README.md, vae/README.md.");
@@ -75,24 +86,30 @@ public final class TourCommand implements Callable<Integer> {
         return status;
     }
 
-    private int vae() {
+    private int vae(DataDirectory.Choice data) {
         section("4. A VAE trained on the ELBO, whose KL term is the core's closed form");
-        Path data;
-        try {
-            data = DataDirectory.resolve(dataDir);
-        } catch (InvalidArgumentException e) {
-            out.println("skipped: " + Errors.oneLine(e));
+        if (data.isAbsentDefault()) {
+            out.println("skipped: the data set is not installed at " + data.dir() + "; install it with '"
+                    + DataDirectory.INSTALL_COMMAND + "' or give --data-dir DIR");
             return 0;
         }
         out.printf(Locale.ROOT, "Training the 784-400-20 VAE for %d epochs on %s (the full run is './kl4j vae', 10 epochs).%n",
-                vaeEpochs, data);
+                vaeEpochs, data.dir());
         out.flush();
         CommandLine vae = new CommandLine(new VaeCommand());
+        vae.setCommandName(spec.qualifiedName());   // its errors read "kl4j tour: ..."
         vae.setOut(out);
         vae.setErr(spec.commandLine().getErr());
+        Kl4j.handleErrors(vae, verbose());
         return vae.execute("--epochs", String.valueOf(vaeEpochs), "--seed", String.valueOf(seed),
-                "--data-dir", data.toString(), "--out", vaeOut.toString(),
+                "--data-dir", data.dir().toString(), "--out", vaeOut.toString(),
                 "--iwae-samples", "100", "--iwae-images", "500");
+    }
+
+    /** @return whether {@code --verbose} was given (an option of the parent command) */
+    private boolean verbose() {
+        CommandLine parent = spec.commandLine().getParent();
+        return parent != null && parent.getCommand() instanceof Kl4j kl4j && kl4j.verbose;
     }
 
     private void section(String title) {
