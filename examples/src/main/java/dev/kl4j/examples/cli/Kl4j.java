@@ -68,7 +68,9 @@ public final class Kl4j implements Runnable {
     public static void main(String[] args) {
         // Standard output as a plain file stream, not System.out: a PrintStream swallows the reason a write
         // failed, and the reason tells a full disk from a reader that stopped.
-        System.exit(execute(System.in, new FileOutputStream(FileDescriptor.out), System.err, args));
+        int status = execute(System.in, new FileOutputStream(FileDescriptor.out), System.err, args);
+        StandardStreams.drainFilteredStderr();
+        System.exit(status);
     }
 
     /**
@@ -116,6 +118,11 @@ public final class Kl4j implements Runnable {
             String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         Logging.configure(verbose);
+        if (verbose) {
+            PrintWriter note = err != null ? err : new PrintWriter(System.err, true);
+            note.println("kl4j: " + StandardStreams.discreteKernel());
+            note.flush();
+        }
         Kl4j kl4j = new Kl4j();
         kl4j.standardInput = in;
         CommandLine cli = new CommandLine(kl4j);
