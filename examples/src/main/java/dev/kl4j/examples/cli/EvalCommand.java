@@ -194,8 +194,8 @@ public final class EvalCommand implements Callable<Integer> {
         }
         JsonNode input;
         try {
-            long elements = countArrayElements(line);
-            if (elements > MAX_ARRAY_ELEMENTS) {
+            // Each element takes at least one character, so only a line that long can be over the limit.
+            if (line.length() > MAX_ARRAY_ELEMENTS && countArrayElements(line) > MAX_ARRAY_ELEMENTS) {
                 return error("line " + lineNumber + " holds more than " + MAX_ARRAY_ELEMENTS
                         + " array elements, the limit per line; it was skipped");
             }
@@ -346,6 +346,10 @@ public final class EvalCommand implements Callable<Integer> {
         JsonNode name = node.get("dist");
         if (name == null || !name.isTextual()) {
             throw new EvalException("field '" + field + "' needs a string 'dist' (e.g. \"normal\")");
+        }
+        if (!Distributions.NAMES.contains(name.textValue())) {
+            throw new EvalException("field '" + field + ".dist': unknown distribution " + Errors.quote(name)
+                    + "; expected one of " + String.join(", ", Distributions.NAMES));
         }
         Map<String, Object> params = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {

@@ -302,8 +302,9 @@ class EvalCommandTest {
                 "{\"measure\":\"kl\",\"p\":[1],\"q\":[\"" + huge + "\"]}",
                 "{\"measure\":\"" + huge + "\",\"p\":[1]}",
                 "{\"" + huge.substring(0, 40_000) + "\":1,\"measure\":\"kl\",\"p\":[1],\"q\":[1]}",
-                "{\"measure\":\"kl\",\"p\":[1],\"q\":[1],\"base\":\"" + huge + "\"}");
-        assertEquals(5, run.lines().size());
+                "{\"measure\":\"kl\",\"p\":[1],\"q\":[1],\"base\":\"" + huge + "\"}",
+                "{\"measure\":\"kl\",\"p\":{\"dist\":\"" + huge + "\"},\"q\":{\"dist\":\"normal\",\"loc\":0,\"scale\":1}}");
+        assertEquals(6, run.lines().size());
         for (JsonNode line : run.lines()) {
             String error = line.get("error").asText();
             assertTrue(error.length() < 300 && error.contains("x".repeat(Errors.QUOTE_LIMIT - 1) + "\u2026"), error);
