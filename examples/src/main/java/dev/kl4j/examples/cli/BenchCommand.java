@@ -97,6 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws RunnerException {
         Collection<RunResult> results = new Runner(options()).run();
+        System.out.flush();   // JMH reports through System.out; its last lines come before the table
         PrintWriter outWriter = spec.commandLine().getOut();
         outWriter.print(summaryTable(results));
         if (out != null) {
