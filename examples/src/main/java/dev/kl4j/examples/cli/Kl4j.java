@@ -51,6 +51,9 @@ public final class Kl4j implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Whether the latest run in this process was given --verbose (for commands that run other commands). */
+    private static volatile boolean verboseRun;
+
     /** What subcommands read as standard input. */
     private InputStream standardInput = System.in;
 
@@ -117,6 +120,7 @@ public final class Kl4j implements Runnable {
     private static int run(InputStream in, PrintWriter out, WriteFailureRecorder recorder, PrintWriter err,
             String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
+        verboseRun = verbose;
         Logging.configure(verbose);
         if (verbose) {
             PrintWriter note = err != null ? err : new PrintWriter(System.err, true);
@@ -149,6 +153,11 @@ public final class Kl4j implements Runnable {
         return status;
     }
 
+    /** @return whether the kl4j run in progress was given {@code --verbose} */
+    public static boolean verboseRun() {
+        return verboseRun;
+    }
+
     /**
      * Installs kl4j's error handling on a command line: one line on its standard error and status 2 for
      * an exception ({@code --verbose}: with its stack trace) and for unusable arguments. Commands that run
@@ -157,7 +166,7 @@ public final class Kl4j implements Runnable {
      * @param cli     the command line
      * @param verbose whether to print stack traces
      */
-    static void handleErrors(CommandLine cli, boolean verbose) {
+    public static void handleErrors(CommandLine cli, boolean verbose) {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter errOut = commandLine.getErr();
             if (verbose) {
