@@ -102,7 +102,8 @@ public final class EvalCommand implements Callable<Integer> {
     static final int MAX_LINE_BYTES = 16 << 20;
     /**
      * The most array elements one input line may hold, all arrays together: enough for a vocabulary-sized
-     * distribution, and bounding the memory one line needs (its parsed tree) to some hundred MB.
+     * distribution, and bounding the memory one line needs (its parsed tree, about 200 bytes per element
+     * with exact decimals) to about 200 MB. A line the heap cannot hold is an error for that line.
      */
     static final int MAX_ARRAY_ELEMENTS = 1_000_000;
 

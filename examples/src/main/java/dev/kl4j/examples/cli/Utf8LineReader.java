@@ -19,7 +19,8 @@ import java.util.Arrays;
  *
  * <p>A line ends at {@code \n}; a {@code \r} just before it is dropped (Windows line ends). The last line
  * need not end in {@code \n}. A line longer than {@code maxLineBytes} is skipped up to its end without
- * being held in memory.
+ * being held in memory; so is a line the heap cannot hold (an {@link OutOfMemoryError} while it is read
+ * spoils only that line: its bytes are let go before the next one).
  */
 final class Utf8LineReader implements Closeable {
 
@@ -43,6 +44,8 @@ final class Utf8LineReader implements Closeable {
     private int chunkPos;
     private int chunkEnd;
     private byte[] line = new byte[1024];
+    /** Scratch space for checking a line's UTF-8: the decoded text itself is made by {@code new String}. */
+    private final CharBuffer chars = CharBuffer.allocate(8192);
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -58,6 +61,16 @@ final class Utf8LineReader implements Closeable {
         this.maxLineBytes = maxLineBytes;
     }
 
+    /** Why a line's bytes were not kept. */
+    private enum Dropped {
+        /** They were all kept. */
+        NONE,
+        /** The line is longer than the limit. */
+        TOO_LONG,
+        /** The heap could not hold the line. */
+        NO_MEMORY
+    }
+
     /**
      * @return the next line, or {@code null} at the end of the input
      * @throws IOException when reading fails
@@ -66,15 +79,16 @@ final class Utf8LineReader implements Closeable {
         if (eof) {
             return null;
         }
-        long length = 0;   // bytes of this line seen so far, kept or not
+        boolean any = false;   // whether this line has a byte or its '\n'
         int kept = 0;
+        Dropped dropped = Dropped.NONE;
         boolean ended = false;
         while (!ended) {
             if (chunkPos == chunkEnd) {
                 int n = in.read(chunk, 0, CHUNK);
                 if (n < 0) {
                     eof = true;
-                    if (length == 0) {
+                    if (!any) {
                         return null;   // the input ended with a line end (or was empty)
                     }
                     break;
@@ -89,29 +103,36 @@ final class Utf8LineReader implements Closeable {
             }
             ended = end < chunkEnd;
             chunkPos = ended ? end + 1 : end;
+            any = true;
             int n = end - start;
-            if (ended && length == 0 && n == 0) {
-                break;  // an empty line
+            if (dropped != Dropped.NONE) {
+                continue;   // skip to the end of the line
             }
-            length += ended ? n + 1 : n;   // counts the '\n' so that an empty line still counts as a line
-            if (kept + (long) n <= maxLineBytes + 1L) {   // + 1: room for a '\r' before '\n'
-                if (kept + n > line.length) {
+            if (kept + (long) n > maxLineBytes + 1L) {   // + 1: room for a '\r' before the '\n'
+                dropped = Dropped.TOO_LONG;
+                continue;
+            }
+            if (kept + n > line.length) {
+                try {
                     line = Arrays.copyOf(line, (int) Math.min(Math.max(2L * line.length, kept + n), maxLineBytes + 1L));
+                } catch (OutOfMemoryError e) {
+                    line = new byte[1024];
+                    dropped = Dropped.NO_MEMORY;
+                    continue;
                 }
-                System.arraycopy(chunk, start, line, kept, n);
-                kept += n;
-            } else {
-                kept = maxLineBytes + 2;   // marks the line as too long; its bytes are dropped
             }
+            System.arraycopy(chunk, start, line, kept, n);
+            kept += n;
         }
         lineNumber++;
-        if (kept > 0 && kept <= maxLineBytes + 1 && line[kept - 1] == '\r') {
+        if (dropped == Dropped.NONE && kept > 0 && line[kept - 1] == '\r') {
             kept--;
         }
         Line result;
-        if (kept > maxLineBytes) {
-            result = new Line(lineNumber, null, "line " + lineNumber + " is longer than the limit of " + maxLineBytes
-                    + " bytes; it was skipped");
+        if (dropped == Dropped.TOO_LONG || kept > maxLineBytes) {
+            result = problem("is longer than the limit of " + maxLineBytes + " bytes; it was skipped");
+        } else if (dropped == Dropped.NO_MEMORY) {
+            result = noMemory();
         } else {
             result = decode(kept);
         }
@@ -121,21 +142,37 @@ final class Utf8LineReader implements Closeable {
         return result;
     }
 
+    /** Checks the bytes with the strict decoder in small pieces, then makes the String in one step. */
     private Line decode(int length) {
         ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
-        CharBuffer chars = CharBuffer.allocate(length);   // UTF-8 never needs more chars than bytes
         decoder.reset();
-        CoderResult result = decoder.decode(bytes, chars, true);
+        CoderResult result;
+        do {
+            chars.clear();
+            result = decoder.decode(bytes, chars, true);
+        } while (result.isOverflow());
         if (!result.isError()) {
+            chars.clear();
             result = decoder.flush(chars);
         }
         if (result.isError()) {
-            return new Line(lineNumber, null, "line " + lineNumber + " is not valid UTF-8 (byte "
-                    + String.format("0x%02x", line[bytes.position()] & 0xff) + " at byte offset " + bytes.position()
-                    + " of the line)");
+            return problem("is not valid UTF-8 (byte " + String.format("0x%02x", line[bytes.position()] & 0xff)
+                    + " at byte offset " + bytes.position() + " of the line)");
         }
-        chars.flip();
-        return new Line(lineNumber, chars.toString(), null);
+        try {
+            // valid, so the JDK's decoding (which would replace bad bytes) gives exactly the same text
+            return new Line(lineNumber, new String(line, 0, length, StandardCharsets.UTF_8), null);
+        } catch (OutOfMemoryError e) {
+            return noMemory();
+        }
+    }
+
+    private Line problem(String what) {
+        return new Line(lineNumber, null, "line " + lineNumber + " " + what);
+    }
+
+    private Line noMemory() {
+        return problem("needs more memory than the Java heap allows (raise it with JAVA_OPTS=-Xmx...); it was skipped");
     }
 
     @Override

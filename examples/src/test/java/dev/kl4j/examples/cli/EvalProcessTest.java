@@ -89,4 +89,28 @@ class EvalProcessTest {
         assertTrue(lines.get(0).contains("\"error\":\"line 1 is longer than the limit"), lines.get(0));
         assertTrue(lines.get(1).contains("\"id\":\"ok\"") && lines.get(1).contains("\"value\":1.0"), lines.get(1));
     }
+
+    @Test
+    void aLineWithinTheLimitsThatTheHeapCannotHoldSpoilsOnlyItself() throws Exception {
+        // 700,000 elements of 17 characters: 12 MB, within both limits, but its parsed tree needs more
+        // than a 64 MB heap holds
+        Path input = dir.resolve("heavy.jsonl");
+        try (OutputStream out = Files.newOutputStream(input)) {
+            out.write("{\"measure\":\"entropy\",\"normalize\":true,\"p\":[1".getBytes(StandardCharsets.US_ASCII));
+            byte[] values = ",0.123456789012345".repeat(10_000).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 70; i++) {
+                out.write(values);
+            }
+            out.write(("]}\n" + GOOD + "\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        Process process = kl4j("-Xmx64m", "eval", input.toString()).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = finish(process);
+        assertEquals(1, process.exitValue(), err + out);
+        assertEquals("", err);
+        List<String> lines = out.lines().toList();
+        assertEquals(2, lines.size(), out);
+        assertTrue(lines.get(0).contains("\"error\":\"line 1 needs more memory than the Java heap allows"), lines.get(0));
+        assertTrue(lines.get(1).contains("\"id\":\"ok\"") && lines.get(1).contains("\"value\":1.0"), lines.get(1));
+    }
 }
