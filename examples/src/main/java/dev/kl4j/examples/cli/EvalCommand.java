@@ -92,7 +92,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "    | kl4j eval",
             "",
             "Exit status: 0 all lines answered, 1 some line failed, 2 unusable arguments",
-            "or standard output not writable. A reader that stops early (| head) ends it quietly."
+            "or standard output not writable. A reader that stops early (| head -1)",
+            "ends the run quietly."
         })
 public final class EvalCommand implements Callable<Integer> {
 

@@ -146,6 +146,9 @@ class EvalCommandTest {
         assertTrue(help.contains("\"q\":[0.2,0.6,0.2]}' \\"), help);
         assertTrue(help.contains("distribution objects such as"), help);
         assertTrue(help.contains("bernoulli, poisson, exponential, gamma, beta,"), help);
+        // the accepted number spellings and the line limits are stated where users look
+        assertTrue(help.contains("\"inf\", \"+inf\", \"-inf\", \"infinity\", \"nan\""), help);
+        assertTrue(help.contains("16 MiB and 1000000 array elements"), help);
     }
 
     @Test
