@@ -70,47 +70,42 @@ class EvalProcessTest {
 
     @Test
     void aTenMillionElementLineWithASmallHeapSpoilsOnlyItself() throws Exception {
-        Path input = dir.resolve("huge.jsonl");
-        try (OutputStream out = Files.newOutputStream(input)) {
-            out.write("{\"measure\":\"entropy\",\"p\":[1".getBytes(StandardCharsets.US_ASCII));
-            byte[] zeros = ",0".repeat(100_000).getBytes(StandardCharsets.US_ASCII);
-            for (int i = 0; i < 100; i++) {
-                out.write(zeros);   // 10^7 elements in all
-            }
-            out.write(("]}\n" + GOOD + "\n").getBytes(StandardCharsets.US_ASCII));
-        }
-        Process process = kl4j("-Xmx48m", "eval", input.toString()).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = finish(process);
-        assertEquals(1, process.exitValue(), err + out);
-        assertEquals("", err);
-        List<String> lines = out.lines().toList();
-        assertEquals(2, lines.size(), out);
-        assertTrue(lines.get(0).contains("\"error\":\"line 1 is longer than the limit"), lines.get(0));
-        assertTrue(lines.get(1).contains("\"id\":\"ok\"") && lines.get(1).contains("\"value\":1.0"), lines.get(1));
+        // 20 MB, over the 16 MiB line limit: skipped as it is read, never held
+        assertOnlyTheBigLineFails("{\"measure\":\"entropy\",\"p\":[1", ",0", 10_000_000, "-Xmx48m",
+                "line 1 is longer than the limit");
     }
 
     @Test
     void aLineWithinTheLimitsThatTheHeapCannotHoldSpoilsOnlyItself() throws Exception {
         // 700,000 elements of 17 characters: 12 MB, within both limits, but its parsed tree needs more
         // than a 64 MB heap holds
-        Path input = dir.resolve("heavy.jsonl");
+        assertOnlyTheBigLineFails("{\"measure\":\"entropy\",\"normalize\":true,\"p\":[1", ",0.123456789012345",
+                700_000, "-Xmx64m", "line 1 needs more memory than the Java heap allows");
+    }
+
+    /**
+     * Writes a line of {@code head} and {@code elements} copies of {@code element}, then a good line,
+     * runs eval on it with the given heap, and checks that only the first line failed, with {@code error}.
+     */
+    private void assertOnlyTheBigLineFails(String head, String element, int elements, String maxHeap, String error)
+            throws Exception {
+        Path input = dir.resolve("big-line.jsonl");
         try (OutputStream out = Files.newOutputStream(input)) {
-            out.write("{\"measure\":\"entropy\",\"normalize\":true,\"p\":[1".getBytes(StandardCharsets.US_ASCII));
-            byte[] values = ",0.123456789012345".repeat(10_000).getBytes(StandardCharsets.US_ASCII);
-            for (int i = 0; i < 70; i++) {
-                out.write(values);
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            byte[] block = element.repeat(10_000).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < elements / 10_000; i++) {
+                out.write(block);
             }
             out.write(("]}\n" + GOOD + "\n").getBytes(StandardCharsets.US_ASCII));
         }
-        Process process = kl4j("-Xmx64m", "eval", input.toString()).start();
+        Process process = kl4j(maxHeap, "eval", input.toString()).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = finish(process);
         assertEquals(1, process.exitValue(), err + out);
         assertEquals("", err);
         List<String> lines = out.lines().toList();
         assertEquals(2, lines.size(), out);
-        assertTrue(lines.get(0).contains("\"error\":\"line 1 needs more memory than the Java heap allows"), lines.get(0));
+        assertTrue(lines.get(0).contains("\"error\":\"" + error), lines.get(0));
         assertTrue(lines.get(1).contains("\"id\":\"ok\"") && lines.get(1).contains("\"value\":1.0"), lines.get(1));
     }
 }
