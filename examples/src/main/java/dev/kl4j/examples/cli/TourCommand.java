@@ -67,8 +67,11 @@ public final class TourCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out);
         } catch (FileSystemException e) {
-            throw new InvalidArgumentException("out", "--out " + out + " cannot be created: "
-                    + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
+            String reason = e.getReason() != null ? e.getReason()
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.NoSuchFileException ? "the file system there does not allow new folders"
+                    : e.getClass().getSimpleName();
+            throw new InvalidArgumentException("out", "--out " + out + " cannot be created: " + reason);
         }
         TourSettings settings = new TourSettings(quick, seed, out, dataDir, progress);
         return Tour.run(settings, spec.commandLine().getOut(), spec.commandLine().getErr());
