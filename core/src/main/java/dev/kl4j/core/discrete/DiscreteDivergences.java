@@ -290,7 +290,8 @@ public final class DiscreteDivergences {
      * p_i &gt; 0 (Rényi 1961; Σ p = 1 up to the 1e-9 input tolerance, which this keeps from being
      * amplified by 1/(α − 1) near α = 1).
      * <ul>
-     *   <li>α = 1: {@link #kl}; α = 0: −ln Σ_{p_i&gt;0} q_i; α = ½: −2 ln Σ√(p_i q_i) =
+     *   <li>α = 1: {@link #kl}; α = 0: −ln Σ_{p_i&gt;0} q_i, computed as −log1p(−Σ_{p_i=0} q_i) so that
+     *       it is exactly 0 when P's support holds all of Q's mass; α = ½: −2 ln Σ√(p_i q_i) =
      *       2 · {@link #bhattacharyya}; α = 2: ln(1 + χ²); α = +∞ ({@code Double.POSITIVE_INFINITY}):
      *       ln max_{p_i&gt;0} p_i / q_i.</li>
      *   <li>+∞ when the support condition fails: for α ≥ 1 if some p_i &gt; 0 = q_i, for α &lt; 1 only if
