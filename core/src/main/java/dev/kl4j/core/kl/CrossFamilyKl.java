@@ -7,6 +7,7 @@ import dev.kl4j.core.distribution.Gamma;
 import dev.kl4j.core.distribution.Laplace;
 import dev.kl4j.core.distribution.Normal;
 import dev.kl4j.core.distribution.Uniform;
+import java.lang.invoke.MethodHandles;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.Erf;
 import org.apache.commons.numbers.gamma.LogBeta;
@@ -48,6 +49,10 @@ final class CrossFamilyKl {
     private static final double LOG_TWO_PI = Math.log(2 * Math.PI);
 
     private CrossFamilyKl() {
+    }
+
+    static MethodHandles.Lookup lookup() {
+        return MethodHandles.lookup();
     }
 
     // ---- cross-entropies −E_p[ln q(X)] -------------------------------------------------------------
@@ -179,34 +184,42 @@ final class CrossFamilyKl {
 
     // ---- the registered pairs -------------------------------------------------------------------------
 
+    @KlPair
     static double exponentialGamma(Exponential p, Gamma q) {
         return -p.entropy() + crossEntropyGamma(1 / p.rate(), meanLog(p), q);
     }
 
+    @KlPair
     static double gammaExponential(Gamma p, Exponential q) {
         return -p.entropy() + crossEntropyExponential(p.mean()[0], q);
     }
 
+    @KlPair
     static double exponentialLaplace(Exponential p, Laplace q) {
         return -p.entropy() + crossEntropyLaplace(meanAbsDeviation(new Gamma(1, p.rate()), q.loc()), q);
     }
 
+    @KlPair
     static double gammaLaplace(Gamma p, Laplace q) {
         return -p.entropy() + crossEntropyLaplace(meanAbsDeviation(p, q.loc()), q);
     }
 
+    @KlPair
     static double betaLaplace(Beta p, Laplace q) {
         return -p.entropy() + crossEntropyLaplace(meanAbsDeviation(p, q.loc()), q);
     }
 
+    @KlPair
     static double normalLaplace(Normal p, Laplace q) {
         return -p.entropy() + crossEntropyLaplace(meanAbsDeviation(p, q.loc()), q);
     }
 
+    @KlPair
     static double uniformLaplace(Uniform p, Laplace q) {
         return -p.entropy() + crossEntropyLaplace(meanAbsDeviation(p, q.loc()), q);
     }
 
+    @KlPair
     static double uniformGamma(Uniform p, Gamma q) {
         if (p.low() < 0) {
             return Double.POSITIVE_INFINITY;
@@ -214,6 +227,7 @@ final class CrossFamilyKl {
         return -p.entropy() + crossEntropyGamma(p.mean()[0], meanLog(p), q);
     }
 
+    @KlPair
     static double uniformExponential(Uniform p, Exponential q) {
         if (p.low() < 0) {
             return Double.POSITIVE_INFINITY;
@@ -221,6 +235,7 @@ final class CrossFamilyKl {
         return -p.entropy() + crossEntropyExponential(p.mean()[0], q);
     }
 
+    @KlPair
     static double uniformBeta(Uniform p, Beta q) {
         if (p.low() < 0 || p.high() > 1) {
             return Double.POSITIVE_INFINITY;
@@ -228,15 +243,18 @@ final class CrossFamilyKl {
         return -p.entropy() + crossEntropyBeta(meanLog(p), meanLog1m(p), q);
     }
 
+    @KlPair
     static double betaExponential(Beta p, Exponential q) {
         return -p.entropy() + crossEntropyExponential(p.mean()[0], q);
     }
 
+    @KlPair
     static double betaGamma(Beta p, Gamma q) {
         return -p.entropy() + crossEntropyGamma(p.mean()[0], p.meanLog(), q);
     }
 
     /** +∞ unless [0, 1] ⊆ [l, h]; then ln(h − l) − H(p). */
+    @KlPair
     static double betaUniform(Beta p, Uniform q) {
         if (q.low() > 0 || q.high() < 1) {
             return Double.POSITIVE_INFINITY;
@@ -245,12 +263,29 @@ final class CrossFamilyKl {
     }
 
     /** Any univariate p with finite mean and variance against a Normal q. */
+    @KlPair(p = Exponential.class, q = Normal.class)
+    @KlPair(p = Gamma.class, q = Normal.class)
+    @KlPair(p = Beta.class, q = Normal.class)
+    @KlPair(p = Uniform.class, q = Normal.class)
+    @KlPair(p = Laplace.class, q = Normal.class)
     static double toNormal(Distribution p, Normal q) {
         return -p.entropy() + crossEntropyNormal(p.mean()[0], standardDeviation(p), q);
     }
 
     /** Any pair where p has mass outside q's support. */
-    static double infinite(Object p, Object q) {
+    @KlPair(p = Normal.class, q = Exponential.class)
+    @KlPair(p = Normal.class, q = Gamma.class)
+    @KlPair(p = Normal.class, q = Beta.class)
+    @KlPair(p = Normal.class, q = Uniform.class)
+    @KlPair(p = Laplace.class, q = Exponential.class)
+    @KlPair(p = Laplace.class, q = Gamma.class)
+    @KlPair(p = Laplace.class, q = Beta.class)
+    @KlPair(p = Laplace.class, q = Uniform.class)
+    @KlPair(p = Exponential.class, q = Uniform.class)
+    @KlPair(p = Exponential.class, q = Beta.class)
+    @KlPair(p = Gamma.class, q = Uniform.class)
+    @KlPair(p = Gamma.class, q = Beta.class)
+    static double infinite(Distribution p, Distribution q) {
         return Double.POSITIVE_INFINITY;
     }
 }

@@ -11,6 +11,7 @@ import dev.kl4j.core.distribution.Gamma;
 import dev.kl4j.core.distribution.Laplace;
 import dev.kl4j.core.distribution.Poisson;
 import dev.kl4j.core.distribution.Uniform;
+import java.lang.invoke.MethodHandles;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.numbers.gamma.Trigamma;
@@ -29,6 +30,10 @@ final class SameFamilyKl {
         0.3626837833783620, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763};
 
     private SameFamilyKl() {
+    }
+
+    static MethodHandles.Lookup lookup() {
+        return MethodHandles.lookup();
     }
 
     /**
@@ -62,6 +67,7 @@ final class SameFamilyKl {
      * [_kl_categorical_categorical] Σ_k p_k (ln p_k − ln q_k); a term with p_k = 0 is 0, a term with
      * p_k &gt; 0 = q_k is +∞.
      */
+    @KlPair
     static double categorical(Categorical p, Categorical q) {
         requireSameSize(p, q);
         double[] pp = p.probs();
@@ -78,6 +84,7 @@ final class SameFamilyKl {
      * [_kl_bernoulli_bernoulli] p ln(p/q) + (1 − p) ln((1 − p)/(1 − q)), with the categorical masking; the
      * weight 1 − p is taken as exp(ln(1 − p)), which stays exact where p (from a large logit) rounds to 1.
      */
+    @KlPair
     static double bernoulli(Bernoulli p, Bernoulli q) {
         return term(p.probs(), p.logProbOne(), q.logProbOne())
                 + term(Math.exp(p.logProbZero()), p.logProbZero(), q.logProbZero());
@@ -99,6 +106,7 @@ final class SameFamilyKl {
      * (log1p near λp = λq) for u ≤ 1, and as λq − λp (1 + u) above, where e^u may overflow while
      * λp e^u = λq does not.
      */
+    @KlPair
     static double poisson(Poisson p, Poisson q) {
         double u = GaussianKl.logRatio(q.rate(), p.rate());
         if (u > 1) {
@@ -108,6 +116,7 @@ final class SameFamilyKl {
     }
 
     /** [_kl_exponential_exponential] r − 1 − ln r with r = λq/λp, evaluated as expm1(t) − t, t = ln r (log1p near r = 1). */
+    @KlPair
     static double exponential(Exponential p, Exponential q) {
         return GaussianKl.expm1MinusX(GaussianKl.logRatio(q.rate(), p.rate()));
     }
@@ -119,6 +128,7 @@ final class SameFamilyKl {
      * {@link GaussianKl#expm1MinusX}, so equal concentrations keep full precision as βq → βp (the
      * ln Γ terms then cancel exactly); the ln Γ and ψ terms are {@link #logGammaGap}(αq, αp).
      */
+    @KlPair
     static double gamma(Gamma p, Gamma q) {
         double ap = p.concentration();
         double aq = q.concentration();
@@ -131,6 +141,7 @@ final class SameFamilyKl {
      * + (αq − αp + βq − βp) ψ(αp + βp), regrouped as gap(αq, αp) + gap(βq, βp) − gap(αq + βq, αp + βp) with
      * the tangent gaps of {@link #logGammaGap}, which stay accurate as q → p.
      */
+    @KlPair
     static double beta(Beta p, Beta q) {
         double ap = p.concentration1();
         double bp = p.concentration0();
@@ -144,6 +155,7 @@ final class SameFamilyKl {
      * + Σ (αp_i − αq_i)(ψ(αp_i) − ψ(αp₀)), regrouped as Σ gap(αq_i, αp_i) − gap(αq₀, αp₀) with the
      * tangent gaps of {@link #logGammaGap}, which stay accurate as q → p.
      */
+    @KlPair
     static double dirichlet(Dirichlet p, Dirichlet q) {
         requireSameSize(p, q);
         double[] ap = p.concentration();
@@ -165,6 +177,7 @@ final class SameFamilyKl {
      * (e^t − 1 − t) + r (e^−x − 1 + x), each by {@link GaussianKl#expm1MinusX}, so no cancellation as p → q
      * (for x &gt; 1 the second part is |μp − μq|/bq + r expm1(−x), which cannot overflow with x).
      */
+    @KlPair
     static double laplace(Laplace p, Laplace q) {
         double ratio = p.scale() / q.scale();
         double d = Math.abs(p.loc() - q.loc());
@@ -174,6 +187,7 @@ final class SameFamilyKl {
     }
 
     /** [_kl_uniform_uniform] ln((hq − lq)/(hp − lp)) if [lp, hp) ⊆ [lq, hq), else +∞. */
+    @KlPair
     static double uniform(Uniform p, Uniform q) {
         if (q.low() > p.low() || q.high() < p.high()) {
             return Double.POSITIVE_INFINITY;
