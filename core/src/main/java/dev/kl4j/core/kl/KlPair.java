@@ -14,6 +14,10 @@ import java.lang.annotation.Target;
  * {@link KlRegistry#registerAnnotated(java.lang.invoke.MethodHandles.Lookup)} collects the marked methods
  * of a class.
  *
+ * <p>A method that needs KL between parts of p and q (an {@code Independent}'s coordinates, a
+ * {@code Transformed}'s bases) may take a third parameter {@code KlRegistry}: it receives the registry that
+ * dispatched the call, so the parts are looked up in the same table.
+ *
  * <p>Without arguments the pair is the method's parameter types. With {@code p} and/or {@code q} the
  * method is registered for those (sub)types instead; the annotation repeats, so one method can serve
  * several pairs, e.g. the +∞ pairs whose p has mass outside q's support:

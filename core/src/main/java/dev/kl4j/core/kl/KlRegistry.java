@@ -211,16 +211,23 @@ public final class KlRegistry {
         return count;
     }
 
-    private static ToDoubleBiFunction<Distribution, Distribution> asFunction(MethodHandles.Lookup lookup, Method m) {
+    private ToDoubleBiFunction<Distribution, Distribution> asFunction(MethodHandles.Lookup lookup, Method m) {
         Class<?>[] params = m.getParameterTypes();
-        if (!Modifier.isStatic(m.getModifiers()) || m.getReturnType() != double.class || params.length != 2
+        boolean takesRegistry = params.length == 3 && params[2] == KlRegistry.class;
+        if (!Modifier.isStatic(m.getModifiers()) || m.getReturnType() != double.class
+                || (params.length != 2 && !takesRegistry)
                 || !Distribution.class.isAssignableFrom(params[0]) || !Distribution.class.isAssignableFrom(params[1])) {
             throw new IllegalArgumentException("@KlPair method " + m.getDeclaringClass().getSimpleName() + "."
-                    + m.getName() + " must be 'static double " + m.getName() + "(P p, Q q)' with distribution types P, Q");
+                    + m.getName() + " must be 'static double " + m.getName() + "(P p, Q q)' (optionally with a third "
+                    + "parameter KlRegistry) with distribution types P, Q");
         }
         MethodHandle handle;
         try {
-            handle = lookup.unreflect(m).asType(MethodType.methodType(double.class, Distribution.class, Distribution.class));
+            handle = lookup.unreflect(m);
+            if (takesRegistry) { // pairs that recurse (Independent, Transformed) use the registry that dispatched
+                handle = MethodHandles.insertArguments(handle, 2, this);
+            }
+            handle = handle.asType(MethodType.methodType(double.class, Distribution.class, Distribution.class));
         } catch (IllegalAccessException e) {
             throw new IllegalArgumentException("@KlPair method " + m + " is not accessible through the given lookup", e);
         }

@@ -3,6 +3,7 @@ package dev.kl4j.core.kl;
 import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.distribution.DiagNormal;
 import dev.kl4j.core.distribution.Distribution;
+import dev.kl4j.core.distribution.LowRankMultivariateNormal;
 import dev.kl4j.core.distribution.MultivariateNormal;
 import dev.kl4j.core.distribution.Normal;
 import java.lang.invoke.MethodHandles;
@@ -10,14 +11,15 @@ import java.util.List;
 
 /**
  * The built-in closed-form pairs: the {@link KlPair} methods of the classes listed in {@link #HOLDERS},
- * and the Gaussian pairs below (Normal, DiagNormal and MultivariateNormal in any combination of equal
- * dimension). To add a pair to kl4j, write its formula as an annotated static method in one of these
+ * and the Gaussian pairs below (Normal, DiagNormal, MultivariateNormal and LowRankMultivariateNormal in any
+ * combination of equal dimension). To add a pair to kl4j, write its formula as an annotated static method in one of these
  * classes (or a new one added to the list); to add one from outside, see {@link KlPairProvider}.
  */
 final class StandardPairs {
     /** The classes whose {@link KlPair} methods make up the built-in registry. */
     static final List<MethodHandles.Lookup> HOLDERS = List.of(MethodHandles.lookup(), SameFamilyKl.lookup(),
-            CrossFamilyKl.lookup());
+            CrossFamilyKl.lookup(), DiscreteFamilyKl.lookup(), ExtremeValueKl.lookup(), ContinuousBernoulliKl.lookup(),
+            StructuralKl.lookup());
 
     private StandardPairs() {
     }
@@ -42,8 +44,11 @@ final class StandardPairs {
     }
 
     /**
-     * [_kl_multivariatenormal_multivariatenormal] Any two of Normal, DiagNormal, MultivariateNormal of
-     * equal dimension, through Cholesky factors ({@link GaussianKl#mvnFromScaleTril}).
+     * [_kl_multivariatenormal_multivariatenormal, _kl_lowrankmultivariatenormal_lowrankmultivariatenormal,
+     * _kl_multivariatenormal_lowrankmultivariatenormal, _kl_lowrankmultivariatenormal_multivariatenormal]
+     * Any two of Normal, DiagNormal, MultivariateNormal and LowRankMultivariateNormal of equal dimension,
+     * through Cholesky factors ({@link GaussianKl#mvnFromScaleTril}); PyTorch's low-rank pairs use the
+     * capacitance identities instead, which give the same value.
      */
     @KlPair(p = MultivariateNormal.class, q = MultivariateNormal.class)
     @KlPair(p = Normal.class, q = DiagNormal.class)
@@ -52,6 +57,13 @@ final class StandardPairs {
     @KlPair(p = MultivariateNormal.class, q = Normal.class)
     @KlPair(p = DiagNormal.class, q = MultivariateNormal.class)
     @KlPair(p = MultivariateNormal.class, q = DiagNormal.class)
+    @KlPair(p = LowRankMultivariateNormal.class, q = LowRankMultivariateNormal.class)
+    @KlPair(p = MultivariateNormal.class, q = LowRankMultivariateNormal.class)
+    @KlPair(p = LowRankMultivariateNormal.class, q = MultivariateNormal.class)
+    @KlPair(p = Normal.class, q = LowRankMultivariateNormal.class)
+    @KlPair(p = LowRankMultivariateNormal.class, q = Normal.class)
+    @KlPair(p = DiagNormal.class, q = LowRankMultivariateNormal.class)
+    @KlPair(p = LowRankMultivariateNormal.class, q = DiagNormal.class)
     static double gaussian(Distribution p, Distribution q) {
         requireSameDimension(p, q);
         return GaussianKl.mvnFromScaleTril(p.mean(), scaleTril(p), q.mean(), scaleTril(q));
@@ -59,6 +71,9 @@ final class StandardPairs {
 
     private static double[][] scaleTril(Distribution d) {
         if (d instanceof MultivariateNormal m) {
+            return m.scaleTril();
+        }
+        if (d instanceof LowRankMultivariateNormal m) {
             return m.scaleTril();
         }
         double[] sd = d instanceof DiagNormal g ? g.scale() : new double[] {((Normal) d).scale()};

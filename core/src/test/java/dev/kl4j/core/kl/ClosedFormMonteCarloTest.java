@@ -57,6 +57,6 @@ class ClosedFormMonteCarloTest {
             covered.add(r.resolve(c.p().getClass(), c.q().getClass()).orElseThrow());
         }
         assertEquals(Set.copyOf(r.registeredPairs()), covered);
-        assertEquals(48, r.registeredPairs().size());
+        assertTrue(r.registeredPairs().size() >= 90, "only " + r.registeredPairs().size() + " pairs");
     }
 }
