@@ -4,6 +4,7 @@ import dev.kl4j.core.InvalidArgumentException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -18,6 +19,10 @@ import java.util.random.RandomGenerator;
  * case. {@link #fromParameters} builds it from {@code base_dist} and one array per parameter.
  */
 public final class Independent implements Distribution {
+    /** Built-in families whose outcomes are vectors, which cannot be coordinates. */
+    private static final Set<String> MULTIVARIATE = Set.of("diag_normal", "mvn", "dirichlet", "one_hot_categorical",
+            "low_rank_mvn", "independent");
+
     private final List<Distribution> components;
 
     private Independent(List<Distribution> components) {
@@ -58,6 +63,9 @@ public final class Independent implements Distribution {
      */
     public static Independent fromParameters(Parameters params) {
         String base = params.text("base_dist");
+        if (MULTIVARIATE.contains(base)) {
+            throw new InvalidArgumentException("base_dist", "base_dist '" + base + "' is not a univariate family");
+        }
         List<String> names = params.names().stream().filter(n -> !n.equals("base_dist")).toList();
         if (names.isEmpty()) {
             throw new InvalidArgumentException("base_dist", "independent needs the parameters of '" + base
@@ -90,7 +98,10 @@ public final class Independent implements Distribution {
                 if (e.argument().equals("name")) {
                     throw new InvalidArgumentException("base_dist", "base_dist: " + e.getMessage());
                 }
-                throw new InvalidArgumentException(e.argument() + "[" + i + "]", "coordinate " + i + ": " + e.getMessage());
+                String indexed = e.argument() + "[" + i + "]";
+                String message = e.getMessage().startsWith(e.argument() + " ")
+                        ? indexed + e.getMessage().substring(e.argument().length()) : indexed + ": " + e.getMessage();
+                throw new InvalidArgumentException(indexed, message);
             }
             if (components[i].eventSize() != 1) {
                 throw new InvalidArgumentException("base_dist", "base_dist '" + base + "' is not univariate");

@@ -60,7 +60,13 @@ import picocli.CommandLine.Model.CommandSpec;
             "             {\"dist\":\"normal\",\"loc\":0,\"scale\":1}",
             "             (normal, diag_normal, mvn, categorical,",
             "             bernoulli, poisson, exponential, gamma, beta,",
-            "             dirichlet, laplace, uniform)",
+            "             dirichlet, laplace, uniform, binomial, geometric,",
+            "             one_hot_categorical, half_normal, log_normal,",
+            "             gumbel, pareto, continuous_bernoulli, low_rank_mvn,",
+            "             independent, cauchy, and families of jars on",
+            "             KL4J_CLASSPATH); parameter names as in PyTorch, e.g.",
+            "             {\"dist\":\"independent\",\"base_dist\":\"gamma\",",
+            "              \"concentration\":[1,2],\"rate\":[1,1]}",
             "  id         any value, echoed back",
             "  base       e (default), 2 or 10",
             "  alpha      Renyi order: a number >= 0 or \"inf\"",
@@ -259,6 +265,8 @@ public final class EvalCommand implements Callable<Integer> {
         } catch (NoClosedFormException e) {
             throw new EvalException("fields 'p' and 'q': kl4j has no closed-form KL(" + pd.name() + " \u2016 "
                     + qd.name() + ")");
+        } catch (IllegalStateException e) { // two registered pairs match equally well: name them
+            throw new EvalException("fields 'p' and 'q': " + Errors.oneLine(e));
         }
     }
 
@@ -295,7 +303,10 @@ public final class EvalCommand implements Callable<Integer> {
         if (value.isArray()) {
             return vector(field, value);
         }
-        throw new EvalException("field '" + field + "' must be a number, an array of numbers or a matrix");
+        if (value.isTextual()) {
+            return value.asText(); // a family name, e.g. independent's base_dist; create() checks where it may be
+        }
+        throw new EvalException("field '" + field + "' must be a number, text, an array of numbers or a matrix");
     }
 
     private static double[] vector(String field, JsonNode node) {
