@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * <pre>
  *   p(x) = C(λ) λ^x (1 − λ)^(1−x),   C(λ) = 2 artanh(t)/t with t = 1 − 2λ  (C(½) = 2)
  *   mean = ½ − (a − 1)/(2ta),  variance = ¼ [1 − (a − 1)(a + 1)/(t² a²)],  a = artanh(t)/t
- *   H = −ln C − E[X] ln λ − (1 − E[X]) ln(1 − λ)
+ *   H = −ln C − E[X] ln λ − (1 − E[X]) ln(1 − λ) = ln(sinh(η/2)/(η/2)) − η (E[X] − ½),  η = logit λ
  * </pre>
  * The paper's mean λ/(2λ − 1) + 1/(2 artanh(1 − 2λ)) and variance cancel catastrophically near λ = ½;
  * written with a − 1 = Σ_{k≥1} t^(2k)/(2k + 1) (its series for |t| &lt; 0.25) they keep full precision,
@@ -137,10 +137,32 @@ public final class ContinuousBernoulli implements Distribution {
         return new double[] {Math.min(1, Math.max(0, x))};
     }
 
+    /**
+     * H = A(η) − η E[X] with η = logit λ and A(η) = ln((e^η − 1)/η), written as
+     * ln(sinh(y)/y) − η (E[X] − ½), y = η/2 (since A(η) = η/2 + ln(sinh(y)/y)): both parts are O(η²), so the
+     * entropy keeps its digits near λ = ½ where the direct form cancels.
+     */
     @Override
     public double entropy() {
-        double m = mean()[0];
-        return -logNormalizer() - m * logLambda - (1 - m) * log1mLambda;
+        double eta = logLambda - log1mLambda;
+        double y = 0.5 * eta;
+        double sinhRatioMinusOne;
+        if (Math.abs(y) < 0.5) { // sinh(y)/y − 1 = Σ_{k≥1} y^(2k)/(2k + 1)!
+            double y2 = y * y;
+            double term = 1;
+            sinhRatioMinusOne = 0;
+            for (int k = 1; k <= 12; k++) {
+                term *= y2 / ((2 * k) * (2 * k + 1));
+                sinhRatioMinusOne += term;
+            }
+        } else {
+            sinhRatioMinusOne = Math.abs(y) > 700 ? Double.NaN : Math.sinh(y) / y - 1;
+        }
+        double logSinhRatio = Double.isNaN(sinhRatioMinusOne)
+                ? Math.abs(y) - Math.log(2 * Math.abs(y)) // ln(sinh y / y) for large |y|
+                : Math.log1p(sinhRatioMinusOne);
+        double centredMean = t == 0 ? 0 : -atanhRatioMinusOne() / (2 * t * (1 + atanhRatioMinusOne()));
+        return logSinhRatio - eta * centredMean;
     }
 
     @Override

@@ -35,7 +35,20 @@ class SamplingTest {
                 Beta.of(0.5, 0.7),
                 Dirichlet.of(2, 3, 1.5),
                 Laplace.of(0.5, 2),
-                Uniform.of(-1, 2));
+                Uniform.of(-1, 2),
+                Binomial.ofProbs(12, 0.35),
+                Binomial.ofLogits(5, 2.0),
+                Geometric.ofProbs(0.3),
+                OneHotCategorical.ofProbs(new double[] {0.2, 0.5, 0.3}),
+                HalfNormal.of(1.7),
+                LogNormal.of(0.3, 0.5),
+                Gumbel.of(0.5, 1.5),
+                Pareto.of(1.5, 6),
+                ContinuousBernoulli.ofProbs(0.2),
+                ContinuousBernoulli.ofProbs(0.5),
+                ContinuousBernoulli.ofLogits(3),
+                LowRankMultivariateNormal.of(new double[] {1, -1}, new double[][] {{0.5, 0.2}, {-0.3, 0.8}}, new double[] {0.4, 0.9}),
+                Independent.of(Gamma.of(2, 1), Bernoulli.ofProbs(0.4), Gumbel.of(0, 1)));
     }
 
     @ParameterizedTest
