@@ -64,7 +64,8 @@ public final class Supports {
                         .orElse(java.util.stream.DoubleStream.empty())).toArray();
         return Quadrature.integrate(x -> {
             double lp = p.logProb(new double[] {x});
-            return lp == Double.NEGATIVE_INFINITY ? 0 : Math.exp(lp) * f.applyAsDouble(x);
+            double density = Math.exp(lp);
+            return density == 0 ? 0 : density * f.applyAsDouble(x); // underflowed tails weigh nothing
         }, s.lo(), s.hi(), splits);
     }
 }
