@@ -8,11 +8,13 @@ import dev.kl4j.core.distribution.Exponential;
 import dev.kl4j.core.distribution.Gamma;
 import dev.kl4j.core.distribution.Gumbel;
 import dev.kl4j.core.distribution.HalfNormal;
+import dev.kl4j.core.distribution.InverseGamma;
 import dev.kl4j.core.distribution.Laplace;
 import dev.kl4j.core.distribution.LogNormal;
 import dev.kl4j.core.distribution.Normal;
 import dev.kl4j.core.distribution.Pareto;
 import dev.kl4j.core.distribution.Uniform;
+import dev.kl4j.core.distribution.Weibull;
 import java.util.Optional;
 
 /**
@@ -40,7 +42,8 @@ public final class Supports {
         if (d instanceof Laplace l) {
             return Optional.of(new Interval(-inf, inf, new double[] {l.loc()}));
         }
-        if (d instanceof Exponential || d instanceof Gamma || d instanceof HalfNormal || d instanceof LogNormal) {
+        if (d instanceof Exponential || d instanceof Gamma || d instanceof HalfNormal || d instanceof LogNormal
+                || d instanceof Weibull || d instanceof InverseGamma) {
             return Optional.of(new Interval(0, inf, new double[0]));
         }
         if (d instanceof Pareto p) {

@@ -55,4 +55,60 @@ public interface Bijection {
             return "exp";
         }
     };
+
+    /** y = e^(−x): maps the reals onto (0, ∞), decreasing; ln |f'(x)| = −x (Weibull = e^(−Gumbel)). */
+    Bijection EXP_NEG = new Bijection() {
+        @Override
+        public String name() {
+            return "exp_neg";
+        }
+
+        @Override
+        public double forward(double x) {
+            return Math.exp(-x);
+        }
+
+        @Override
+        public double inverse(double y) {
+            return -Math.log(y);
+        }
+
+        @Override
+        public double logAbsDetJacobian(double x) {
+            return -x;
+        }
+
+        @Override
+        public String toString() {
+            return "exp_neg";
+        }
+    };
+
+    /** y = 1/x on (0, ∞); ln |f'(x)| = −2 ln x (inverse gamma = 1/Gamma). */
+    Bijection RECIPROCAL = new Bijection() {
+        @Override
+        public String name() {
+            return "reciprocal";
+        }
+
+        @Override
+        public double forward(double x) {
+            return 1 / x;
+        }
+
+        @Override
+        public double inverse(double y) {
+            return 1 / y;
+        }
+
+        @Override
+        public double logAbsDetJacobian(double x) {
+            return -2 * Math.log(x);
+        }
+
+        @Override
+        public String toString() {
+            return "reciprocal";
+        }
+    };
 }

@@ -7,6 +7,7 @@ import dev.kl4j.core.distribution.Exponential;
 import dev.kl4j.core.distribution.Gamma;
 import dev.kl4j.core.distribution.Gumbel;
 import dev.kl4j.core.distribution.HalfNormal;
+import dev.kl4j.core.distribution.InverseGamma;
 import dev.kl4j.core.distribution.Laplace;
 import dev.kl4j.core.distribution.LogNormal;
 import dev.kl4j.core.distribution.Normal;
@@ -261,6 +262,36 @@ final class ExtremeValueKl {
     static double gammaLogNormal(Gamma p, LogNormal q) {
         return -p.entropy() + crossEntropyLogNormal(Digamma.value(p.concentration()) - Math.log(p.rate()),
                 Trigamma.value(p.concentration()), q);
+    }
+
+    // ---- inverse gamma (kl4j additions; TFP-style cross pairs with the gamma) -------------------------
+
+    /**
+     * Gamma(α, β) ‖ InverseGamma(a, b): −H(p) − a ln b + ln Γ(a) + (a + 1) E_p ln X + b E_p[1/X], with
+     * E ln X = ψ(α) − ln β and E[1/X] = β/(α − 1) (+∞ for α ≤ 1, then so is the KL).
+     */
+    @KlPair
+    static double gammaInverseGamma(Gamma p, InverseGamma q) {
+        double alpha = p.concentration();
+        if (alpha <= 1) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double a = q.concentration();
+        double b = q.rate();
+        double ce = -a * Math.log(b) + LogGamma.value(a) + (a + 1) * p.meanLog() + b * p.rate() / (alpha - 1);
+        return -p.entropy() + ce;
+    }
+
+    /**
+     * InverseGamma(a, b) ‖ Gamma(α, β): −H(p) + the gamma cross-entropy with E_p X = b/(a − 1) (+∞ for
+     * a ≤ 1) and E_p ln X = ln b − ψ(a).
+     */
+    @KlPair
+    static double inverseGammaGamma(InverseGamma p, Gamma q) {
+        if (p.concentration() <= 1) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return -p.entropy() + CrossFamilyKl.crossEntropyGamma(p.mean()[0], p.meanLog(), q);
     }
 
     // ---- +∞ by support ---------------------------------------------------------------------------------

@@ -38,7 +38,9 @@ class DistributionsCreateTest {
                 Map.entry("low_rank_mvn", Map.of("loc", List.of(0, 0), "cov_factor", List.of(List.of(1), List.of(2)),
                         "cov_diag", List.of(1, 1))),
                 Map.entry("independent", Map.of("base_dist", "bernoulli", "probs", List.of(0.2, 0.7))),
-                Map.entry("cauchy", Map.of("loc", 0.0, "scale", 1.0)));
+                Map.entry("cauchy", Map.of("loc", 0.0, "scale", 1.0)),
+                Map.entry("weibull", Map.of("scale", 1.0, "concentration", 2.0)),
+                Map.entry("inverse_gamma", Map.of("concentration", 3.0, "rate", 2.0)));
         assertEquals(Distributions.NAMES.size(), params.size());
         for (String name : Distributions.NAMES) {
             Distribution d = Distributions.create(name, params.get(name));

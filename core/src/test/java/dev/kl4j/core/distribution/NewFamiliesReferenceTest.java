@@ -44,6 +44,10 @@ class NewFamiliesReferenceTest {
         check(Pareto.of(1.5, 6), 2.1, -0.9690112952286006, -0.21962769445322383);
         // stats.cauchy(0.3, 1.2).logpdf(2.0), .entropy()
         check(Cauchy.of(0.3, 1.2), 2.0, -2.427975871069844, 2.713345803763245);
+        // stats.weibull_min(c=1.7, scale=2.3).logpdf(1.1), .entropy()
+        check(Weibull.of(2.3, 1.7), 1.1, -1.1039845412644542, 1.5399579103618);
+        // stats.invgamma(a=3.5, scale=2.0).logpdf(0.9), .entropy()
+        check(InverseGamma.of(3.5, 2), 0.9, -0.5230583721492698, 0.4299159000034253);
         // W = [[.5,.2],[-.3,.8]]; stats.multivariate_normal([1,-1], W@W.T + diag([.4,.9])).logpdf([.3,.2]), .entropy()
         LowRankMultivariateNormal lr = LowRankMultivariateNormal.of(new double[] {1, -1},
                 new double[][] {{0.5, 0.2}, {-0.3, 0.8}}, new double[] {0.4, 0.9});
@@ -72,7 +76,8 @@ class NewFamiliesReferenceTest {
 
     static Stream<Distribution> continuous() {
         return Stream.of(HalfNormal.of(1.7), LogNormal.of(0.3, 0.5), Gumbel.of(0.5, 1.5), Pareto.of(1.5, 6),
-                ContinuousBernoulli.ofProbs(0.2), ContinuousBernoulli.ofLogits(-4), ContinuousBernoulli.ofProbs(0.49));
+                ContinuousBernoulli.ofProbs(0.2), ContinuousBernoulli.ofLogits(-4), ContinuousBernoulli.ofProbs(0.49),
+                Weibull.of(2.3, 1.7), Weibull.of(0.8, 0.9), InverseGamma.of(3.5, 2));
     }
 
     @ParameterizedTest(name = "{0}")

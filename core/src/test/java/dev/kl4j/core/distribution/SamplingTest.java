@@ -48,7 +48,9 @@ class SamplingTest {
                 ContinuousBernoulli.ofProbs(0.5),
                 ContinuousBernoulli.ofLogits(3),
                 LowRankMultivariateNormal.of(new double[] {1, -1}, new double[][] {{0.5, 0.2}, {-0.3, 0.8}}, new double[] {0.4, 0.9}),
-                Independent.of(Gamma.of(2, 1), Bernoulli.ofProbs(0.4), Gumbel.of(0, 1)));
+                Independent.of(Gamma.of(2, 1), Bernoulli.ofProbs(0.4), Gumbel.of(0, 1)),
+                Weibull.of(2.3, 1.7),
+                InverseGamma.of(9, 2));
     }
 
     @ParameterizedTest

@@ -8,6 +8,7 @@ import dev.kl4j.core.distribution.Geometric;
 import dev.kl4j.core.distribution.Gumbel;
 import dev.kl4j.core.distribution.HalfNormal;
 import dev.kl4j.core.distribution.Independent;
+import dev.kl4j.core.distribution.InverseGamma;
 import dev.kl4j.core.distribution.LogNormal;
 import dev.kl4j.core.distribution.LowRankMultivariateNormal;
 import dev.kl4j.core.distribution.OneHotCategorical;
@@ -24,6 +25,7 @@ import dev.kl4j.core.distribution.MultivariateNormal;
 import dev.kl4j.core.distribution.Normal;
 import dev.kl4j.core.distribution.Poisson;
 import dev.kl4j.core.distribution.Uniform;
+import dev.kl4j.core.distribution.Weibull;
 import java.util.List;
 
 /** Shared (p, q) examples, one or more per registered pair with a finite KL. */
@@ -143,7 +145,11 @@ final class KlCases {
                 new Case("log_normal-exponential", LogNormal.of(0.2, 0.5), Exponential.of(0.9)),
                 new Case("log_normal-gamma", LogNormal.of(0.2, 0.5), Gamma.of(3, 2.5)),
                 new Case("exponential-log_normal", Exponential.of(1.5), LogNormal.of(-0.5, 1.2)),
-                new Case("gamma-log_normal", Gamma.of(2.5, 1.5), LogNormal.of(0.4, 0.8)));
+                new Case("gamma-log_normal", Gamma.of(2.5, 1.5), LogNormal.of(0.4, 0.8)),
+                new Case("weibull", Weibull.of(2.3, 1.7), Weibull.of(1.5, 2.5)),
+                new Case("inverse_gamma", InverseGamma.of(3.5, 2), InverseGamma.of(2.5, 1.2)),
+                new Case("gamma-inverse_gamma", Gamma.of(4, 3), InverseGamma.of(3, 2)),
+                new Case("inverse_gamma-gamma", InverseGamma.of(5, 4), Gamma.of(2, 1.5)));
     }
 
     /**

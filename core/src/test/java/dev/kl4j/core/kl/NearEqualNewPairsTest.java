@@ -10,8 +10,10 @@ import dev.kl4j.core.distribution.Distribution;
 import dev.kl4j.core.distribution.Geometric;
 import dev.kl4j.core.distribution.Gumbel;
 import dev.kl4j.core.distribution.HalfNormal;
+import dev.kl4j.core.distribution.InverseGamma;
 import dev.kl4j.core.distribution.LogNormal;
 import dev.kl4j.core.distribution.Pareto;
+import dev.kl4j.core.distribution.Weibull;
 import java.util.function.DoubleFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +49,10 @@ class NearEqualNewPairsTest {
                 new Family("continuous_bernoulli probs near 1/2", ContinuousBernoulli::ofProbs, 0.49),
                 new Family("half_normal scale", HalfNormal::of, 1.7),
                 new Family("log_normal scale", t -> LogNormal.of(0.3, t), 0.6),
-                new Family("log_normal loc", t -> LogNormal.of(t, 0.6), 0.3));
+                new Family("log_normal loc", t -> LogNormal.of(t, 0.6), 0.3),
+                new Family("weibull scale", t -> Weibull.of(t, 1.7), 2.3),
+                new Family("weibull concentration", t -> Weibull.of(2.3, t), 1.7),
+                new Family("inverse_gamma concentration", t -> InverseGamma.of(t, 2), 3.5));
     }
 
     static double fisherInformation(Family f) {

@@ -61,7 +61,9 @@ class EvalDistributionsTest {
                         "{\"dist\":\"mvn\",\"loc\":[0,1],\"covariance\":[[2,0],[0,2]]}"),
                 kl("{\"dist\":\"independent\",\"base_dist\":\"gamma\",\"concentration\":[1,2],\"rate\":[1,1]}",
                         "{\"dist\":\"independent\",\"base_dist\":\"exponential\",\"rate\":[1,0.5]}"),
-                kl("{\"dist\":\"cauchy\",\"loc\":0,\"scale\":1}", "{\"dist\":\"cauchy\",\"loc\":1,\"scale\":1}"));
+                kl("{\"dist\":\"cauchy\",\"loc\":0,\"scale\":1}", "{\"dist\":\"cauchy\",\"loc\":1,\"scale\":1}"),
+                kl("{\"dist\":\"weibull\",\"scale\":1,\"concentration\":2}", "{\"dist\":\"weibull\",\"scale\":2,\"concentration\":1.5}"),
+                kl("{\"dist\":\"inverse_gamma\",\"concentration\":3,\"rate\":2}", "{\"dist\":\"gamma\",\"concentration\":2,\"rate\":1}"));
         assertEquals(0, run.status(), run.lines().toString());
         for (JsonNode line : run.lines()) {
             assertTrue(line.get("value").isNumber() && line.get("value").asDouble() > 0, line.toString());
