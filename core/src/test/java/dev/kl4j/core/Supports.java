@@ -14,6 +14,7 @@ import dev.kl4j.core.distribution.LogNormal;
 import dev.kl4j.core.distribution.Normal;
 import dev.kl4j.core.distribution.Pareto;
 import dev.kl4j.core.distribution.Uniform;
+import dev.kl4j.core.distribution.VonMises;
 import dev.kl4j.core.distribution.Weibull;
 import java.util.Optional;
 
@@ -51,6 +52,9 @@ public final class Supports {
         }
         if (d instanceof Beta || d instanceof ContinuousBernoulli) {
             return Optional.of(new Interval(0, 1, new double[0]));
+        }
+        if (d instanceof VonMises) {
+            return Optional.of(new Interval(-Math.PI, Math.PI, new double[0]));
         }
         if (d instanceof Uniform u) {
             return Optional.of(new Interval(u.low(), u.high(), new double[0]));

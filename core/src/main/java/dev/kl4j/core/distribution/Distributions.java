@@ -42,6 +42,7 @@ import java.util.stream.Collectors;
  *   <tr><td>cauchy</td><td>loc, scale</td></tr>
  *   <tr><td>weibull</td><td>scale, concentration</td></tr>
  *   <tr><td>inverse_gamma</td><td>concentration, rate</td></tr>
+ *   <tr><td>von_mises</td><td>loc, concentration</td></tr>
  * </table>
  *
  * <p>Scalars may be any {@link Number}; vectors {@code double[]} or a {@code List} of numbers; matrices
@@ -54,7 +55,7 @@ public final class Distributions {
     public static final List<String> NAMES = List.of("normal", "diag_normal", "mvn", "categorical", "bernoulli",
             "poisson", "exponential", "gamma", "beta", "dirichlet", "laplace", "uniform", "binomial", "geometric",
             "one_hot_categorical", "half_normal", "log_normal", "gumbel", "pareto", "continuous_bernoulli",
-            "low_rank_mvn", "independent", "cauchy", "weibull", "inverse_gamma");
+            "low_rank_mvn", "independent", "cauchy", "weibull", "inverse_gamma", "von_mises");
 
     /** Families found through {@link ServiceLoader}, by name; loaded on first use. */
     private static volatile Map<String, List<DistributionFamily>> extensions;
@@ -146,6 +147,7 @@ public final class Distributions {
             case "cauchy" -> new Cauchy(p.scalar("loc"), p.scalar("scale"));
             case "weibull" -> new Weibull(p.scalar("scale"), p.scalar("concentration"));
             case "inverse_gamma" -> new InverseGamma(p.scalar("concentration"), p.scalar("rate"));
+            case "von_mises" -> new VonMises(p.scalar("loc"), p.scalar("concentration"));
             case "normal" -> new Normal(p.scalar("loc"), p.scalar("scale"));
             case "diag_normal" -> new DiagNormal(p.vector("loc"), p.vector("scale"));
             case "mvn" -> new MultivariateNormal(p.vector("loc"), p.matrix("covariance"));

@@ -11,7 +11,8 @@
  * {@link dev.kl4j.core.distribution.LogNormal}, {@link dev.kl4j.core.distribution.Gumbel},
  * {@link dev.kl4j.core.distribution.Pareto}, {@link dev.kl4j.core.distribution.ContinuousBernoulli},
  * {@link dev.kl4j.core.distribution.LowRankMultivariateNormal}, {@link dev.kl4j.core.distribution.Independent},
- * {@link dev.kl4j.core.distribution.Cauchy}, {@link dev.kl4j.core.distribution.Weibull} and
+ * {@link dev.kl4j.core.distribution.Cauchy}, {@link dev.kl4j.core.distribution.Weibull},
+ * {@link dev.kl4j.core.distribution.VonMises} and
  * {@link dev.kl4j.core.distribution.InverseGamma}. {@link dev.kl4j.core.distribution.Transformed} marks the
  * distributions of a {@link dev.kl4j.core.distribution.Bijection} of a base distribution.
  *

@@ -40,7 +40,8 @@ class DistributionsCreateTest {
                 Map.entry("independent", Map.of("base_dist", "bernoulli", "probs", List.of(0.2, 0.7))),
                 Map.entry("cauchy", Map.of("loc", 0.0, "scale", 1.0)),
                 Map.entry("weibull", Map.of("scale", 1.0, "concentration", 2.0)),
-                Map.entry("inverse_gamma", Map.of("concentration", 3.0, "rate", 2.0)));
+                Map.entry("inverse_gamma", Map.of("concentration", 3.0, "rate", 2.0)),
+                Map.entry("von_mises", Map.of("loc", 0.5, "concentration", 2.0)));
         assertEquals(Distributions.NAMES.size(), params.size());
         for (String name : Distributions.NAMES) {
             Distribution d = Distributions.create(name, params.get(name));

@@ -48,6 +48,16 @@ class NewFamiliesReferenceTest {
         check(Weibull.of(2.3, 1.7), 1.1, -1.1039845412644542, 1.5399579103618);
         // stats.invgamma(a=3.5, scale=2.0).logpdf(0.9), .entropy()
         check(InverseGamma.of(3.5, 2), 0.9, -0.5230583721492698, 0.4299159000034253);
+        // stats.vonmises(2.5, loc=0.4).logpdf(1.1), .entropy()
+        check(VonMises.of(0.4, 2.5), 1.1, -1.1166102693941526, 1.1162238686333492);
+        // np.log(special.i0(k)), special.i1(k)/special.i0(k); at 1e4: log(i0e(k)) + k, i1e/i0e
+        double[][] bessel = {{0.5, 0.06154971918548117, 0.24249961258080202}, {2.0, 0.8239935414829561, 0.6977746579640083},
+            {2.5, 1.1908386711960282, 0.7649967475888099}, {7.3, 5.4056405543327966, 0.9287379172265557},
+            {150, 146.57657995035186, 0.996661073682828}, {1e4, 9994.475903781433, 0.9999499987498751}};
+        for (double[] b : bessel) {
+            assertEquals(b[1], VonMises.logBesselI0(b[0]), 1e-14 * (1 + b[1]), "ln I0(" + b[0] + ")");
+            assertEquals(b[2], VonMises.besselRatio(b[0]), 1e-14, "I1/I0(" + b[0] + ")");
+        }
         // W = [[.5,.2],[-.3,.8]]; stats.multivariate_normal([1,-1], W@W.T + diag([.4,.9])).logpdf([.3,.2]), .entropy()
         LowRankMultivariateNormal lr = LowRankMultivariateNormal.of(new double[] {1, -1},
                 new double[][] {{0.5, 0.2}, {-0.3, 0.8}}, new double[] {0.4, 0.9});
@@ -78,6 +88,14 @@ class NewFamiliesReferenceTest {
         return Stream.of(HalfNormal.of(1.7), LogNormal.of(0.3, 0.5), Gumbel.of(0.5, 1.5), Pareto.of(1.5, 6),
                 ContinuousBernoulli.ofProbs(0.2), ContinuousBernoulli.ofLogits(-4), ContinuousBernoulli.ofProbs(0.49),
                 Weibull.of(2.3, 1.7), Weibull.of(0.8, 0.9), InverseGamma.of(3.5, 2));
+    }
+
+    @Test
+    void vonMisesNormalisesAndHasItsCircularMoments() {
+        VonMises d = VonMises.of(0.4, 2.5);
+        assertEquals(1, Supports.expectation(d, d, x -> 1), 1e-12);
+        assertEquals(d.entropy(), Supports.expectation(d, d, x -> -d.logProb(new double[] {x})), 1e-12);
+        assertEquals(1 - d.variance()[0], Supports.expectation(d, d, x -> Math.cos(x - 0.4)), 1e-12);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -53,6 +53,29 @@ class SamplingTest {
                 InverseGamma.of(9, 2));
     }
 
+    /** Von Mises samples: circular mean direction μ and E cos(X − μ) = A(κ) (its mean and variance are circular). */
+    @org.junit.jupiter.api.Test
+    void vonMisesSamples() {
+        for (VonMises d : new VonMises[] {VonMises.of(0.4, 2.5), VonMises.of(-2.9, 30), VonMises.of(1, 1e-6)}) {
+            RandomGenerator rng = new SplittableRandom(3);
+            double c = 0;
+            double c2 = 0;
+            double s = 0;
+            for (int i = 0; i < N; i++) {
+                double x = d.sample(rng)[0];
+                assertTrue(x >= -Math.PI && x < Math.PI, d + " sample " + x);
+                double ci = Math.cos(x - d.loc());
+                c += ci;
+                c2 += ci * ci;
+                s += Math.sin(x - d.loc());
+            }
+            double meanCos = c / N;
+            double se = Math.sqrt(Math.max(c2 / N - meanCos * meanCos, 1e-12) / N);
+            assertEquals(VonMises.besselRatio(d.concentration()), meanCos, 5 * se + 1e-12, d + " E cos");
+            assertEquals(0, s / N, 5 / Math.sqrt(N), d + " E sin");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("families")
     void momentsAndEntropyMatchSamples(Distribution d) {

@@ -25,6 +25,7 @@ import dev.kl4j.core.distribution.MultivariateNormal;
 import dev.kl4j.core.distribution.Normal;
 import dev.kl4j.core.distribution.Poisson;
 import dev.kl4j.core.distribution.Uniform;
+import dev.kl4j.core.distribution.VonMises;
 import dev.kl4j.core.distribution.Weibull;
 import java.util.List;
 
@@ -149,7 +150,9 @@ final class KlCases {
                 new Case("weibull", Weibull.of(2.3, 1.7), Weibull.of(1.5, 2.5)),
                 new Case("inverse_gamma", InverseGamma.of(3.5, 2), InverseGamma.of(2.5, 1.2)),
                 new Case("gamma-inverse_gamma", Gamma.of(4, 3), InverseGamma.of(3, 2)),
-                new Case("inverse_gamma-gamma", InverseGamma.of(5, 4), Gamma.of(2, 1.5)));
+                new Case("inverse_gamma-gamma", InverseGamma.of(5, 4), Gamma.of(2, 1.5)),
+                new Case("von_mises", VonMises.of(0.4, 2.5), VonMises.of(-1.2, 1.1)),
+                new Case("von_mises concentrated", VonMises.of(0.1, 30), VonMises.of(0.3, 12)));
     }
 
     /**

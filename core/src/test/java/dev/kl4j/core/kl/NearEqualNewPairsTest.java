@@ -13,6 +13,7 @@ import dev.kl4j.core.distribution.HalfNormal;
 import dev.kl4j.core.distribution.InverseGamma;
 import dev.kl4j.core.distribution.LogNormal;
 import dev.kl4j.core.distribution.Pareto;
+import dev.kl4j.core.distribution.VonMises;
 import dev.kl4j.core.distribution.Weibull;
 import java.util.function.DoubleFunction;
 import java.util.stream.Stream;
@@ -52,7 +53,10 @@ class NearEqualNewPairsTest {
                 new Family("log_normal loc", t -> LogNormal.of(t, 0.6), 0.3),
                 new Family("weibull scale", t -> Weibull.of(t, 1.7), 2.3),
                 new Family("weibull concentration", t -> Weibull.of(2.3, t), 1.7),
-                new Family("inverse_gamma concentration", t -> InverseGamma.of(t, 2), 3.5));
+                new Family("inverse_gamma concentration", t -> InverseGamma.of(t, 2), 3.5),
+                new Family("von_mises concentration", t -> VonMises.of(0.4, t), 2.5),
+                new Family("von_mises concentration large", t -> VonMises.of(0.4, t), 40),
+                new Family("von_mises loc", t -> VonMises.of(t, 2.5), 0.4));
     }
 
     static double fisherInformation(Family f) {

@@ -63,6 +63,7 @@ class EvalDistributionsTest {
                         "{\"dist\":\"independent\",\"base_dist\":\"exponential\",\"rate\":[1,0.5]}"),
                 kl("{\"dist\":\"cauchy\",\"loc\":0,\"scale\":1}", "{\"dist\":\"cauchy\",\"loc\":1,\"scale\":1}"),
                 kl("{\"dist\":\"weibull\",\"scale\":1,\"concentration\":2}", "{\"dist\":\"weibull\",\"scale\":2,\"concentration\":1.5}"),
+                kl("{\"dist\":\"von_mises\",\"loc\":0,\"concentration\":2}", "{\"dist\":\"von_mises\",\"loc\":1,\"concentration\":1}"),
                 kl("{\"dist\":\"inverse_gamma\",\"concentration\":3,\"rate\":2}", "{\"dist\":\"gamma\",\"concentration\":2,\"rate\":1}"));
         assertEquals(0, run.status(), run.lines().toString());
         for (JsonNode line : run.lines()) {
