@@ -28,87 +28,54 @@ public interface Bijection {
      */
     double logAbsDetJacobian(double x);
 
-    /** y = eˣ: maps the reals onto (0, ∞); ln |f'(x)| = x. */
-    Bijection EXP = new Bijection() {
-        @Override
-        public String name() {
-            return "exp";
-        }
-
+    /**
+     * A bijection given by its functions; equal only to itself (the constants below are singletons).
+     *
+     * @param name              short name
+     * @param forwardMap        f
+     * @param inverseMap        f⁻¹
+     * @param logAbsDerivative  x ↦ ln |f'(x)|
+     */
+    record Elementary(String name, java.util.function.DoubleUnaryOperator forwardMap,
+            java.util.function.DoubleUnaryOperator inverseMap, java.util.function.DoubleUnaryOperator logAbsDerivative)
+            implements Bijection {
         @Override
         public double forward(double x) {
-            return Math.exp(x);
+            return forwardMap.applyAsDouble(x);
         }
 
         @Override
         public double inverse(double y) {
-            return Math.log(y);
+            return inverseMap.applyAsDouble(y);
         }
 
         @Override
         public double logAbsDetJacobian(double x) {
-            return x;
+            return logAbsDerivative.applyAsDouble(x);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
         }
 
         @Override
         public String toString() {
-            return "exp";
+            return name;
         }
-    };
+    }
+
+    /** y = eˣ: maps the reals onto (0, ∞); ln |f'(x)| = x (log-normal = exp(Normal)). */
+    Bijection EXP = new Elementary("exp", Math::exp, Math::log, x -> x);
 
     /** y = e^(−x): maps the reals onto (0, ∞), decreasing; ln |f'(x)| = −x (Weibull = e^(−Gumbel)). */
-    Bijection EXP_NEG = new Bijection() {
-        @Override
-        public String name() {
-            return "exp_neg";
-        }
-
-        @Override
-        public double forward(double x) {
-            return Math.exp(-x);
-        }
-
-        @Override
-        public double inverse(double y) {
-            return -Math.log(y);
-        }
-
-        @Override
-        public double logAbsDetJacobian(double x) {
-            return -x;
-        }
-
-        @Override
-        public String toString() {
-            return "exp_neg";
-        }
-    };
+    Bijection EXP_NEG = new Elementary("exp_neg", x -> Math.exp(-x), y -> -Math.log(y), x -> -x);
 
     /** y = 1/x on (0, ∞); ln |f'(x)| = −2 ln x (inverse gamma = 1/Gamma). */
-    Bijection RECIPROCAL = new Bijection() {
-        @Override
-        public String name() {
-            return "reciprocal";
-        }
-
-        @Override
-        public double forward(double x) {
-            return 1 / x;
-        }
-
-        @Override
-        public double inverse(double y) {
-            return 1 / y;
-        }
-
-        @Override
-        public double logAbsDetJacobian(double x) {
-            return -2 * Math.log(x);
-        }
-
-        @Override
-        public String toString() {
-            return "reciprocal";
-        }
-    };
+    Bijection RECIPROCAL = new Elementary("reciprocal", x -> 1 / x, y -> 1 / y, x -> -2 * Math.log(x));
 }

@@ -30,13 +30,6 @@ import java.lang.invoke.MethodHandles;
  * the finite values (tested against quadrature in 50-digit arithmetic).
  */
 final class ContinuousBernoulliKl {
-    /** Gauss–Legendre nodes on [−1, 1] (positive half), 8 points. */
-    private static final double[] GL_NODES = {
-        0.1834346424956498, 0.5255324099163290, 0.7966664774136267, 0.9602898564975363};
-    /** The matching weights. */
-    private static final double[] GL_WEIGHTS = {
-        0.3626837833783620, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763};
-
     private ContinuousBernoulliKl() {
     }
 
@@ -63,14 +56,7 @@ final class ContinuousBernoulliKl {
             return p.mean()[0] * (p.logits() - q.logits()) + p.logNormalizer() + p.log1mLambda()
                     - q.logNormalizer() - q.log1mLambda();
         }
-        double integral = 0;
-        for (int i = 0; i < GL_NODES.length; i++) {
-            for (double node : new double[] {-GL_NODES[i], GL_NODES[i]}) {
-                double s = 0.5 * (1 + node);
-                integral += GL_WEIGHTS[i] * (1 - s) * ContinuousBernoulli.ofLogits(etaP + s * delta).variance()[0];
-            }
-        }
-        return delta * delta * 0.5 * integral;
+        return TaylorRemainder.of(eta -> ContinuousBernoulli.ofLogits(eta).variance()[0], etaP, delta);
     }
 
     /** [_kl_beta_continuous_bernoulli] −H(p) − ln C(λ) − E_p X logit λ − ln(1 − λ). */

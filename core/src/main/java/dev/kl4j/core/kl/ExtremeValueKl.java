@@ -297,19 +297,12 @@ final class ExtremeValueKl {
 
     // ---- von Mises (TFP's von_mises_von_mises) --------------------------------------------------------
 
-    /** Gauss–Legendre nodes on [−1, 1] (positive half), 8 points. */
-    private static final double[] GL_NODES = {
-        0.1834346424956498, 0.5255324099163290, 0.7966664774136267, 0.9602898564975363};
-    /** The matching weights. */
-    private static final double[] GL_WEIGHTS = {
-        0.3626837833783620, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763};
-
     /**
      * KL(VM(μp, κp) ‖ VM(μq, κq)) = ln I₀(κq) − ln I₀(κp) + A(κp)(κp − κq cos(μp − μq)), A = I₁/I₀ (as in
      * TensorFlow Probability's {@code _kl_von_mises_von_mises}), regrouped (derived here) as
      * [ln I₀(κq) − ln I₀(κp) − A(κp)(κq − κp)] + 2 A(κp) κq sin²((μp − μq)/2): the bracket is the gap of
      * the convex ln I₀ to its tangent, evaluated for |κq − κp| ≤ κp/4 as Taylor's remainder
-     * Δ² ∫₀¹ (1 − s) A'(κp + sΔ) ds with A' = 1 − A/κ − A² (8-point Gauss–Legendre), so both parts are
+     * Δ² ∫₀¹ (1 − s) A'(κp + sΔ) ds with A' = 1 − A/κ − A² ({@link TaylorRemainder}), so both parts are
      * non-negative and keep their digits as q → p.
      */
     @KlPair
@@ -322,16 +315,10 @@ final class ExtremeValueKl {
         if (Math.abs(delta) > 0.25 * kp) {
             gap = VonMises.logBesselI0(kq) - VonMises.logBesselI0(kp) - a * delta;
         } else {
-            double integral = 0;
-            for (int i = 0; i < GL_NODES.length; i++) {
-                for (double node : new double[] {-GL_NODES[i], GL_NODES[i]}) {
-                    double s = 0.5 * (1 + node);
-                    double k = kp + s * delta;
-                    double ak = VonMises.besselRatio(k);
-                    integral += GL_WEIGHTS[i] * (1 - s) * (1 - ak / k - ak * ak);
-                }
-            }
-            gap = delta * delta * 0.5 * integral;
+            gap = TaylorRemainder.of(k -> {
+                double ak = VonMises.besselRatio(k);
+                return 1 - ak / k - ak * ak;
+            }, kp, delta);
         }
         double half = Math.sin(0.5 * (p.loc() - q.loc()));
         return gap + 2 * a * kq * half * half;

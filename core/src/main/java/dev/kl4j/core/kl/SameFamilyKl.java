@@ -22,13 +22,6 @@ import org.apache.commons.numbers.gamma.Trigamma;
  * named in brackets), rearranged only where that improves accuracy.
  */
 final class SameFamilyKl {
-    /** Gauss–Legendre nodes on [−1, 1] (positive half) for {@link #logGammaGap}. */
-    private static final double[] GL_NODES = {
-        0.1834346424956498, 0.5255324099163290, 0.7966664774136267, 0.9602898564975363};
-    /** The matching Gauss–Legendre weights. */
-    private static final double[] GL_WEIGHTS = {
-        0.3626837833783620, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763};
-
     private SameFamilyKl() {
     }
 
@@ -40,7 +33,7 @@ final class SameFamilyKl {
      * ln Γ(x) − ln Γ(y) − (x − y) ψ(y) ≥ 0, the gap between ln Γ and its tangent at y. The Gamma, Beta and
      * Dirichlet divergences are sums of such gaps. Directly, the three terms cancel to first order as
      * x → y; where that would lose more than 3 digits (and |x − y| ≤ y/4) the gap is evaluated instead as
-     * Taylor's remainder δ² ∫₀¹ (1 − s) ψ'(y + sδ) ds, δ = x − y, by 8-point Gauss–Legendre quadrature,
+     * Taylor's remainder δ² ∫₀¹ (1 − s) ψ'(y + sδ) ds, δ = x − y, by {@link TaylorRemainder} (8-point Gauss–Legendre),
      * whose accuracy (about 1e-12 relative) is then that of Commons Numbers' {@code Trigamma}.
      */
     static double logGammaGap(double x, double y) {
@@ -53,14 +46,7 @@ final class SameFamilyKl {
         if (Math.abs(delta) > 0.25 * y || Math.abs(direct) > 1e-3 * magnitude) {
             return direct;
         }
-        double integral = 0;
-        for (int i = 0; i < GL_NODES.length; i++) {
-            for (double node : new double[] {-GL_NODES[i], GL_NODES[i]}) {
-                double s = 0.5 * (1 + node); // [−1, 1] → [0, 1]
-                integral += GL_WEIGHTS[i] * (1 - s) * Trigamma.value(y + s * delta);
-            }
-        }
-        return delta * delta * 0.5 * integral; // ds = dξ / 2
+        return TaylorRemainder.of(Trigamma::value, y, delta);
     }
 
     /**
