@@ -2,6 +2,7 @@ package dev.kl4j.core.kl;
 
 import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.distribution.Distribution;
+import dev.kl4j.core.distribution.ExponentialFamily;
 import dev.kl4j.core.distribution.Independent;
 import dev.kl4j.core.distribution.Transformed;
 import java.lang.invoke.MethodHandles;
@@ -51,5 +52,29 @@ final class StructuralKl {
             throw new NoClosedFormException(p.getClass(), q.getClass());
         }
         return registry.kl(p.base(), q.base());
+    }
+
+    /**
+     * [_kl_expfamily_expfamily] A(ηq) − A(ηp) − ⟨ηq − ηp, E_p T⟩ for two members of the same exponential
+     * family class; distinct classes have no closed form ({@link NoClosedFormException}, as PyTorch's
+     * NotImplementedError). The generic fallback: families with their own pair (all of kl4j's) use it.
+     */
+    @KlPair
+    static double exponentialFamily(ExponentialFamily p, ExponentialFamily q) {
+        if (p.getClass() != q.getClass()) {
+            throw new NoClosedFormException(p.getClass(), q.getClass());
+        }
+        double[] etaP = p.naturalParameters();
+        double[] etaQ = q.naturalParameters();
+        if (etaP.length != etaQ.length) {
+            throw new InvalidArgumentException("q", "size mismatch: p has " + etaP.length + " natural parameters, q has "
+                    + etaQ.length);
+        }
+        double[] meanP = p.meanParameters();
+        double inner = 0;
+        for (int i = 0; i < etaP.length; i++) {
+            inner += (etaQ[i] - etaP[i]) * meanP[i];
+        }
+        return q.logNormalizer(etaQ) - p.logNormalizer(etaP) - inner;
     }
 }

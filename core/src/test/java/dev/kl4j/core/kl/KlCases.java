@@ -1,5 +1,6 @@
 package dev.kl4j.core.kl;
 
+import com.example.kl4j.ExponentialFamilyFallbackTest;
 import dev.kl4j.core.distribution.Bernoulli;
 import dev.kl4j.core.distribution.Binomial;
 import dev.kl4j.core.distribution.Cauchy;
@@ -152,7 +153,9 @@ final class KlCases {
                 new Case("gamma-inverse_gamma", Gamma.of(4, 3), InverseGamma.of(3, 2)),
                 new Case("inverse_gamma-gamma", InverseGamma.of(5, 4), Gamma.of(2, 1.5)),
                 new Case("von_mises", VonMises.of(0.4, 2.5), VonMises.of(-1.2, 1.1)),
-                new Case("von_mises concentrated", VonMises.of(0.1, 30), VonMises.of(0.3, 12)));
+                new Case("von_mises concentrated", VonMises.of(0.1, 30), VonMises.of(0.3, 12)),
+                new Case("exponential family fallback (a user's Rayleigh)", new ExponentialFamilyFallbackTest.Rayleigh(1.3),
+                        new ExponentialFamilyFallbackTest.Rayleigh(0.8)));
     }
 
     /**
