@@ -359,9 +359,9 @@ public final class EvalCommand implements Callable<Integer> {
         if (name == null || !name.isTextual()) {
             throw new EvalException("field '" + field + "' needs a string 'dist' (e.g. \"normal\")");
         }
-        if (!Distributions.NAMES.contains(name.textValue())) {
+        if (!Distributions.names().contains(name.textValue())) { // built-in and KL4J_CLASSPATH families
             throw new EvalException("field '" + field + ".dist': unknown distribution " + Errors.quote(name)
-                    + "; expected one of " + String.join(", ", Distributions.NAMES));
+                    + "; 'kl4j eval --help' lists the names (e.g. normal, gamma, beta, categorical)");
         }
         Map<String, Object> params = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -378,6 +378,9 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private static Object parameter(String field, JsonNode value) {
+        if (value.isTextual() && specialValue(value.textValue()) == null) {
+            return value.asText(); // a family name, e.g. independent's base_dist; create() checks where it may be
+        }
         if (value.isNumber() || value.isTextual()) {
             return number(field, value);
         }
@@ -390,9 +393,6 @@ public final class EvalCommand implements Callable<Integer> {
         }
         if (value.isArray()) {
             return vector(field, value);
-        }
-        if (value.isTextual()) {
-            return value.asText(); // a family name, e.g. independent's base_dist; create() checks where it may be
         }
         throw new EvalException("field '" + field + "' must be a number, text, an array of numbers or a matrix");
     }
