@@ -13,10 +13,9 @@ import java.lang.invoke.MethodHandles;
  * categorical, and their cross pairs with Bernoulli and Poisson (PyTorch's function named in brackets).
  *
  * <p><b>Accurate two-point terms.</b> The Bernoulli-type sums Σ_k p_k ln(p_k/q_k) over two outcomes
- * cancel to first order as q → p. Since Σ_k (q_k − p_k) = 0, each term may be replaced by the
- * non-negative p_k φ(ln(q_k/p_k)) with φ(u) = e^u − 1 − u (= q_k − p_k + p_k ln(p_k/q_k)), which
- * {@link GaussianKl#expm1MinusX} evaluates without cancellation; the binomial and geometric pairs use
- * this form and so keep their digits for near-equal parameters.
+ * cancel to first order as q → p; the binomial and geometric pairs go through
+ * {@link SameFamilyKl#twoPoint}, which writes them as two non-negative φ terms and so keeps their digits
+ * for near-equal parameters.
  */
 final class DiscreteFamilyKl {
     private DiscreteFamilyKl() {
@@ -26,24 +25,9 @@ final class DiscreteFamilyKl {
         return MethodHandles.lookup();
     }
 
-    /**
-     * q_k − p_k + p_k ln(p_k/q_k) ≥ 0: q_k when p_k = 0, +∞ when q_k = 0 &lt; p_k; as p φ(u), u = ln(q/p),
-     * for u ≤ 1 and as q − p(1 + u) above (where e^u may overflow while p e^u = q does not).
-     */
-    static double generalizedTerm(double p, double q) {
-        if (p == 0) {
-            return q;
-        }
-        if (q == 0) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double u = GaussianKl.logRatio(q, p);
-        return u > 1 ? q - p * (1 + u) : p * GaussianKl.expm1MinusX(u);
-    }
-
-    /** KL(Bernoulli(p) ‖ Bernoulli(q)) from success and failure probabilities, by {@link #generalizedTerm}. */
-    static double twoPoint(double pSuccess, double pFailure, double qSuccess, double qFailure) {
-        return generalizedTerm(pSuccess, qSuccess) + generalizedTerm(pFailure, qFailure);
+    /** KL(Bernoulli(p) ‖ Bernoulli(q)) of a binomial's or geometric's trial, by {@link SameFamilyKl#twoPoint}. */
+    private static double trial(double ps, double logPs, double logPf, double qs, double logQs, double logQf) {
+        return SameFamilyKl.twoPoint(ps, logPs, Math.exp(logPf), logPf, qs, logQs, Math.exp(logQf), logQf);
     }
 
     /**
@@ -59,7 +43,8 @@ final class DiscreteFamilyKl {
             return Double.POSITIVE_INFINITY;
         }
         if (np == nq) {
-            return np == 0 ? 0 : np * twoPoint(p.probs(), Math.exp(p.logProbFailure()), q.probs(), Math.exp(q.logProbFailure()));
+            return np == 0 ? 0 : np * trial(p.probs(), p.logProbSuccess(), p.logProbFailure(),
+                    q.probs(), q.logProbSuccess(), q.logProbFailure());
         }
         double s = 0;
         for (int k = 0; k <= np; k++) {
@@ -80,11 +65,12 @@ final class DiscreteFamilyKl {
     /**
      * [_kl_geometric_geometric] E[k] ln((1 − p)/(1 − q)) + ln(p/q) with E[k] = (1 − p)/p, which is
      * KL(Bern(p) ‖ Bern(q)) / p (derived here; PyTorch writes −H(p) − ln(1 − q)/p − logit q), evaluated by
-     * {@link #twoPoint}. q = 1 &gt; p gives +∞.
+     * {@link SameFamilyKl#twoPoint}. q = 1 &gt; p gives +∞.
      */
     @KlPair
     static double geometricGeometric(Geometric p, Geometric q) {
-        return twoPoint(p.probs(), Math.exp(p.logProbFailure()), q.probs(), Math.exp(q.logProbFailure())) / p.probs();
+        return trial(p.probs(), p.logProbSuccess(), p.logProbFailure(), q.probs(), q.logProbSuccess(), q.logProbFailure())
+                / p.probs();
     }
 
     /** [_kl_onehotcategorical_onehotcategorical] the categorical KL of the same probabilities. */

@@ -67,13 +67,33 @@ final class SameFamilyKl {
     }
 
     /**
-     * [_kl_bernoulli_bernoulli] p ln(p/q) + (1 − p) ln((1 − p)/(1 − q)), with the categorical masking; the
-     * weight 1 − p is taken as exp(ln(1 − p)), which stays exact where p (from a large logit) rounds to 1.
+     * [_kl_bernoulli_bernoulli] p ln(p/q) + (1 − p) ln((1 − p)/(1 − q)), with the categorical masking, by
+     * {@link #twoPoint}. The weight 1 − p is exp(ln(1 − p)), which stays exact where p (from a large logit)
+     * rounds to 1.
      */
     @KlPair
     static double bernoulli(Bernoulli p, Bernoulli q) {
-        return term(p.probs(), p.logProbOne(), q.logProbOne())
-                + term(Math.exp(p.logProbZero()), p.logProbZero(), q.logProbZero());
+        return twoPoint(p.probs(), p.logProbOne(), Math.exp(p.logProbZero()), p.logProbZero(),
+                q.probs(), q.logProbOne(), Math.exp(q.logProbZero()), q.logProbZero());
+    }
+
+    /**
+     * KL between two-point distributions (success s, failure f) from probabilities and their logs. Near
+     * q = p (|δ| &lt; ½ min(ps, pf), δ = qs − ps taken from the smaller side, so −δ = qf − pf) it is
+     * ps φ(ln(1 + δ/ps)) + pf φ(ln(1 − δ/pf)), φ(u) = e^u − 1 − u ({@link GaussianKl#expm1MinusX}): the
+     * same identity as Σ p ln(p/q) (the two added ±δ cancel exactly, in one δ), with two non-negative
+     * terms, so near-equal probabilities keep their digits where the direct form cancels. Elsewhere the
+     * direct form with PyTorch's masking: p = 0 → 0, q = 0 &lt; p → +∞.
+     */
+    static double twoPoint(double ps, double logPs, double pf, double logPf,
+            double qs, double logQs, double qf, double logQf) {
+        double delta = ps <= pf ? qs - ps : pf - qf;
+        double smaller = Math.min(ps, pf);
+        if (smaller > 0 && Math.abs(delta) < 0.5 * smaller) {
+            return ps * GaussianKl.expm1MinusX(Math.log1p(delta / ps))
+                    + pf * GaussianKl.expm1MinusX(Math.log1p(-delta / pf));
+        }
+        return term(ps, logPs, logQs) + term(pf, logPf, logQf);
     }
 
     /** p ln(p/q) from logs: 0 when p = 0 (whatever q), +∞ when q = 0 &lt; p. */

@@ -3,6 +3,7 @@ package dev.kl4j.core.kl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kl4j.core.Supports;
+import dev.kl4j.core.distribution.Bernoulli;
 import dev.kl4j.core.distribution.Binomial;
 import dev.kl4j.core.distribution.Cauchy;
 import dev.kl4j.core.distribution.ContinuousBernoulli;
@@ -39,6 +40,8 @@ class NearEqualNewPairsTest {
 
     static Stream<Family> families() {
         return Stream.of(
+                new Family("bernoulli probs", Bernoulli::ofProbs, 0.3),
+                new Family("bernoulli logits", Bernoulli::ofLogits, -6),
                 new Family("binomial probs", t -> Binomial.ofProbs(20, t), 0.3),
                 new Family("geometric probs", Geometric::ofProbs, 0.4),
                 new Family("gumbel scale", t -> Gumbel.of(0.3, t), 1.3),
