@@ -1,6 +1,7 @@
 package dev.kl4j.core.kl;
 
 import dev.kl4j.core.distribution.Beta;
+import dev.kl4j.core.distribution.Cauchy;
 import dev.kl4j.core.distribution.ContinuousBernoulli;
 import dev.kl4j.core.distribution.Distribution;
 import dev.kl4j.core.distribution.Exponential;
@@ -112,6 +113,7 @@ final class ContinuousBernoulliKl {
     @KlPair(p = Laplace.class, q = ContinuousBernoulli.class)
     @KlPair(p = Normal.class, q = ContinuousBernoulli.class)
     @KlPair(p = Pareto.class, q = ContinuousBernoulli.class)
+    @KlPair(p = Cauchy.class, q = ContinuousBernoulli.class)
     @KlPair(p = ContinuousBernoulli.class, q = Pareto.class)
     static double infinite(Distribution p, Distribution q) {
         return Double.POSITIVE_INFINITY;

@@ -324,6 +324,19 @@ final class ExtremeValueKl {
         return gap + 2 * a * kq * half * half;
     }
 
+    // ---- Cauchy against families with lighter tails (kl4j additions) ---------------------------------
+
+    /**
+     * +∞ by moments: −E_p ln q needs E X² (Normal q), E|X − m| (Laplace q) or E e^(−X/β) (Gumbel q), all
+     * infinite for a Cauchy p, whose density decays only like 1/x².
+     */
+    @KlPair(p = Cauchy.class, q = Normal.class)
+    @KlPair(p = Cauchy.class, q = Laplace.class)
+    @KlPair(p = Cauchy.class, q = Gumbel.class)
+    static double cauchyLightTailed(Distribution p, Distribution q) {
+        return Double.POSITIVE_INFINITY;
+    }
+
     // ---- +∞ by support ---------------------------------------------------------------------------------
 
     /**
@@ -349,6 +362,12 @@ final class ExtremeValueKl {
     @KlPair(p = Normal.class, q = LogNormal.class)
     @KlPair(p = Laplace.class, q = LogNormal.class)
     @KlPair(p = Gumbel.class, q = LogNormal.class)
+    @KlPair(p = Cauchy.class, q = Exponential.class)
+    @KlPair(p = Cauchy.class, q = Gamma.class)
+    @KlPair(p = Cauchy.class, q = Beta.class)
+    @KlPair(p = Cauchy.class, q = Uniform.class)
+    @KlPair(p = Cauchy.class, q = Pareto.class)
+    @KlPair(p = Cauchy.class, q = HalfNormal.class)
     static double infinite(Distribution p, Distribution q) {
         return Double.POSITIVE_INFINITY;
     }

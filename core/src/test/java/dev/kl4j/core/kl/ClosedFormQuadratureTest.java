@@ -75,6 +75,31 @@ class ClosedFormQuadratureTest {
         assertTrue(covered.size() >= 60, "only " + covered.size() + " univariate pairs checked by quadrature");
     }
 
+    static Stream<KlCases.Case> infiniteByMoments() {
+        return KlCases.infiniteByMomentsPairs().stream();
+    }
+
+    /**
+     * +∞ by moments: the integral of p ln(p/q) over [−L, L] keeps growing (at least like ln L) as L grows,
+     * so the KL is +∞.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("infiniteByMoments")
+    void truncatedIntegralGrowsWithoutBound(KlCases.Case c) {
+        assertEquals(Double.POSITIVE_INFINITY, Kl.kl(c.p(), c.q()), c.toString());
+        java.util.function.DoubleUnaryOperator integrand = x -> {
+            double lp = c.p().logProb(new double[] {x});
+            return Math.exp(lp) * (lp - c.q().logProb(new double[] {x}));
+        };
+        double previous = Double.NEGATIVE_INFINITY;
+        for (double l : new double[] {1e2, 1e4, 1e6}) {
+            double truncated = dev.kl4j.core.Quadrature.integrate(integrand, -l, l, 0.2, 0);
+            assertTrue(truncated == Double.POSITIVE_INFINITY || truncated > previous + 1,
+                    c + ": over [-" + l + ", " + l + "] " + truncated);
+            previous = truncated;
+        }
+    }
+
     /**
      * PyTorch 1.13 returns NaN for KL(Uniform(0, 1) ‖ Beta(2, 3)) (x log x at the support edge) and +∞ for
      * KL(Uniform(0, 1) ‖ ContinuousBernoulli(0.3)) and KL(ContinuousBernoulli(0.3) ‖ Uniform(0, 1)) ('≥'

@@ -217,6 +217,25 @@ final class KlCases {
                 new Case("gumbel-half_normal", Gumbel.of(0, 1), HalfNormal.of(1)),
                 new Case("normal-log_normal", Normal.standard(), LogNormal.of(0, 1)),
                 new Case("laplace-log_normal", Laplace.of(0, 1), LogNormal.of(0, 1)),
-                new Case("gumbel-log_normal", Gumbel.of(0, 1), LogNormal.of(0, 1)));
+                new Case("gumbel-log_normal", Gumbel.of(0, 1), LogNormal.of(0, 1)),
+                new Case("cauchy-exponential", Cauchy.of(0, 1), Exponential.of(1)),
+                new Case("cauchy-gamma", Cauchy.of(0, 1), Gamma.of(2, 1)),
+                new Case("cauchy-beta", Cauchy.of(0.5, 0.5), Beta.of(2, 2)),
+                new Case("cauchy-uniform", Cauchy.of(0, 1), Uniform.of(-1, 1)),
+                new Case("cauchy-pareto", Cauchy.of(0, 1), Pareto.of(1, 2)),
+                new Case("cauchy-half_normal", Cauchy.of(0, 1), HalfNormal.of(1)),
+                new Case("cauchy-continuous_bernoulli", Cauchy.of(0.5, 0.5), ContinuousBernoulli.ofProbs(0.3)));
+    }
+
+    /**
+     * Pairs that are +∞ although q's density is positive everywhere: −E_p ln q needs a moment that p lacks.
+     * Monte Carlo cannot see this (every sample is finite); the quadrature test shows the truncated
+     * integral growing without bound instead.
+     */
+    static List<Case> infiniteByMomentsPairs() {
+        return List.of(
+                new Case("cauchy-normal", Cauchy.of(0.2, 1), Normal.of(0, 1)),
+                new Case("cauchy-laplace", Cauchy.of(0.2, 1), Laplace.of(0, 1)),
+                new Case("cauchy-gumbel", Cauchy.of(0.2, 1), Gumbel.of(0, 1)));
     }
 }
