@@ -180,6 +180,47 @@ class RenderingTest {
     }
 
     @Test
+    void moreThan256ColoursGoToTheNearestPaletteColour() throws IOException {
+        // 600 distinct colours; each pixel of the GIF must be the palette colour nearest to the original.
+        BufferedImage image = new BufferedImage(600, 4, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 600; x++) {
+            for (int y = 0; y < 4; y++) {
+                int rgb = y < 2 && x < 200 ? ((x % 50) * 5 << 16) | 255 // 50 frequent colours
+                        : ((x * 255 / 599) << 16) | (((x % 3) * 60) << 8) | 128;
+                image.setRGB(x, y, rgb);
+            }
+        }
+        Path gif = dir.resolve("shades.gif");
+        AnimatedGif.write(gif, List.of(image), 100);
+        BufferedImage read = ImageIO.read(gif.toFile());
+        java.util.Set<Integer> palette = new java.util.HashSet<>();
+        for (int x = 0; x < 600; x++) {
+            for (int y = 0; y < 4; y++) {
+                palette.add(read.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        assertEquals(256, palette.size());
+        for (int x = 0; x < 600; x++) {
+            for (int y = 0; y < 4; y++) {
+                int original = image.getRGB(x, y) & 0xFFFFFF;
+                long best = Long.MAX_VALUE;
+                for (int c : palette) {
+                    best = Math.min(best, distance(original, c));
+                }
+                assertEquals(best, distance(original, read.getRGB(x, y) & 0xFFFFFF), "pixel " + x + "," + y);
+            }
+        }
+        assertEquals((5 << 16) | 255, read.getRGB(1, 0) & 0xFFFFFF, "a frequent colour is kept exactly");
+    }
+
+    private static long distance(int a, int b) {
+        long dr = ((a >> 16) & 0xFF) - ((b >> 16) & 0xFF);
+        long dg = ((a >> 8) & 0xFF) - ((b >> 8) & 0xFF);
+        long db = (a & 0xFF) - (b & 0xFF);
+        return dr * dr + dg * dg + db * db;
+    }
+
+    @Test
     void badArgumentsAreRejected() {
         BufferedImage a = new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB);
         BufferedImage b = new BufferedImage(21, 20, BufferedImage.TYPE_INT_RGB);
