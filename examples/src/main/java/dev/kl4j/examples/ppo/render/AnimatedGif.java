@@ -78,6 +78,7 @@ public final class AnimatedGif {
             for (int i = 0; i < frames.size(); i++) {
                 BufferedImage frame = palette.indexed(frames.get(i));
                 ImageWriteParam param = writer.getDefaultWriteParam();
+                param.setProgressiveMode(ImageWriteParam.MODE_DISABLED); // rows in order, not interlaced
                 IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(frame), param);
                 addAnimation(metadata, delayCentiseconds, i == 0);
                 writer.writeToSequence(new IIOImage(frame, null, metadata), param);
@@ -101,6 +102,7 @@ public final class AnimatedGif {
         control.setAttribute("transparentColorFlag", "FALSE");
         control.setAttribute("delayTime", Integer.toString(delayCentiseconds));
         control.setAttribute("transparentColorIndex", "0");
+        child(root, "ImageDescriptor").setAttribute("interlaceFlag", "FALSE");
         if (first) {
             IIOMetadataNode extensions = child(root, "ApplicationExtensions");
             IIOMetadataNode loop = new IIOMetadataNode("ApplicationExtension");
