@@ -63,32 +63,14 @@ public final class Acrobot extends ClassicControlEnvironment {
     public static final int MAX_EPISODE_STEPS = 500;
 
     private static final Discrete ACTIONS = new Discrete(3);
-    private static final Box OBSERVATIONS;
-
-    static {
-        double[] high = {1, 1, 1, 1, (float) MAX_VEL_1, (float) MAX_VEL_2};
-        double[] low = new double[6];
-        for (int i = 0; i < 6; i++) {
-            low[i] = -high[i];
-        }
-        OBSERVATIONS = new Box(low, high);
-    }
+    /** ±[1, 1, 1, 1, 4π, 9π], in float32 as Gymnasium builds it. */
+    private static final Box OBSERVATIONS = Box.symmetric(1, 1, 1, 1, (float) MAX_VEL_1, (float) MAX_VEL_2);
 
     private final double[] s = new double[4];
 
     /** A new environment; call {@link #reset(long)} before stepping. */
     public Acrobot() {
-        super(ID, MAX_EPISODE_STEPS);
-    }
-
-    @Override
-    public Space observationSpace() {
-        return OBSERVATIONS;
-    }
-
-    @Override
-    public Space actionSpace() {
-        return ACTIONS;
+        super(ID, MAX_EPISODE_STEPS, OBSERVATIONS, ACTIONS);
     }
 
     /**

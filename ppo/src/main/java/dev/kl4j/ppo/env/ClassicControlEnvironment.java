@@ -24,18 +24,34 @@ public abstract class ClassicControlEnvironment implements Environment {
 
     private final String id;
     private final int maxEpisodeSteps;
+    private final Space observationSpace;
+    private final Space actionSpace;
     private SplittableRandom random = new SplittableRandom(0L);
     private int elapsedSteps;
     private boolean started;
     private boolean ended;
 
     /**
-     * @param id              the Gymnasium id
-     * @param maxEpisodeSteps the time limit
+     * @param id               the Gymnasium id
+     * @param maxEpisodeSteps  the time limit
+     * @param observationSpace the observation space
+     * @param actionSpace      the action space
      */
-    protected ClassicControlEnvironment(String id, int maxEpisodeSteps) {
+    protected ClassicControlEnvironment(String id, int maxEpisodeSteps, Space observationSpace, Space actionSpace) {
         this.id = id;
         this.maxEpisodeSteps = maxEpisodeSteps;
+        this.observationSpace = observationSpace;
+        this.actionSpace = actionSpace;
+    }
+
+    @Override
+    public final Space observationSpace() {
+        return observationSpace;
+    }
+
+    @Override
+    public final Space actionSpace() {
+        return actionSpace;
     }
 
     @Override
