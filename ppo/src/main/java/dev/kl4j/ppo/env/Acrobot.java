@@ -191,6 +191,12 @@ public final class Acrobot extends ClassicControlEnvironment {
      */
     static double wrap(double x, double min, double max) {
         double diff = max - min;
+        if (Math.abs(x) > 1e6 * diff) {
+            // Far outside any state the dynamics reach (speeds are bounded): Gymnasium's loop would take
+            // too long or, once x - diff == x, forever; use the floored remainder instead.
+            double r = (x - min) % diff;
+            return (r < 0 ? r + diff : r) + min;
+        }
         while (x > max) {
             x = x - diff;
         }
