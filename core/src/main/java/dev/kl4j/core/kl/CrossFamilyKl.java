@@ -4,8 +4,11 @@ import dev.kl4j.core.distribution.Beta;
 import dev.kl4j.core.distribution.Distribution;
 import dev.kl4j.core.distribution.Exponential;
 import dev.kl4j.core.distribution.Gamma;
+import dev.kl4j.core.distribution.Gumbel;
+import dev.kl4j.core.distribution.HalfNormal;
 import dev.kl4j.core.distribution.Laplace;
 import dev.kl4j.core.distribution.Normal;
+import dev.kl4j.core.distribution.Pareto;
 import dev.kl4j.core.distribution.Uniform;
 import java.lang.invoke.MethodHandles;
 import org.apache.commons.numbers.gamma.Digamma;
@@ -71,7 +74,8 @@ final class CrossFamilyKl {
 
     /**
      * The standard deviation of p from its parameters where Var_p itself would overflow or underflow
-     * (Exponential 1/λ, Gamma √α/β, Uniform (h − l)/√12, Laplace √2 b), else √Var_p.
+     * (Exponential 1/λ, Gamma √α/β, Uniform (h − l)/√12, Laplace √2 b, Gumbel πβ/√6, HalfNormal σ√(1 − 2/π),
+     * Pareto x_m/(α − 1) √(α/(α − 2))), else √Var_p.
      */
     static double standardDeviation(Distribution p) {
         if (p instanceof Exponential e) {
@@ -88,6 +92,15 @@ final class CrossFamilyKl {
         }
         if (p instanceof Normal n) {
             return n.scale();
+        }
+        if (p instanceof Gumbel g) {
+            return g.scale() * (Math.PI / Math.sqrt(6));
+        }
+        if (p instanceof HalfNormal h) {
+            return h.scale() * Math.sqrt(1 - 2 / Math.PI);
+        }
+        if (p instanceof Pareto pa && pa.alpha() > 2) {
+            return pa.scale() / (pa.alpha() - 1) * Math.sqrt(pa.alpha() / (pa.alpha() - 2));
         }
         return Math.sqrt(p.variance()[0]);
     }

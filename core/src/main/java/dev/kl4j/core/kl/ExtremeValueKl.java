@@ -189,10 +189,14 @@ final class ExtremeValueKl {
         return Math.log(p.scale()) - 0.5 * (EULER_GAMMA + Math.log(2));
     }
 
-    /** −E ln q for q = HalfNormal(σ) and p on [0, ∞) with E_p X² = {@code secondMoment}. */
-    private static double crossEntropyHalfNormal(double secondMoment, HalfNormal q) {
+    /**
+     * −E ln q for q = HalfNormal(σ) and p on [0, ∞) with root mean square √(E_p X²) = {@code rms}, in units
+     * of σ so that no square of a scale overflows.
+     */
+    private static double crossEntropyHalfNormal(double rms, HalfNormal q) {
         double s = q.scale();
-        return -Math.log(2) + Math.log(s) + HALF_LOG_TWO_PI + 0.5 * (secondMoment / s) / s;
+        double z = rms / s;
+        return -Math.log(2) + Math.log(s) + HALF_LOG_TWO_PI + 0.5 * z * z;
     }
 
     /** HalfNormal(σ) ‖ Exponential(λ): −H(p) − ln λ + λ σ√(2/π). */
@@ -216,15 +220,13 @@ final class ExtremeValueKl {
     /** Exponential(λ) ‖ HalfNormal(σ), with E X² = 2/λ². */
     @KlPair
     static double exponentialHalfNormal(Exponential p, HalfNormal q) {
-        double m = 1 / p.rate();
-        return -p.entropy() + crossEntropyHalfNormal(2 * m * m, q);
+        return -p.entropy() + crossEntropyHalfNormal(Math.sqrt(2) / p.rate(), q);
     }
 
     /** Gamma(α, β) ‖ HalfNormal(σ), with E X² = α(α + 1)/β². */
     @KlPair
     static double gammaHalfNormal(Gamma p, HalfNormal q) {
-        double m = p.mean()[0];
-        return -p.entropy() + crossEntropyHalfNormal(m * m * (1 + 1 / p.concentration()), q);
+        return -p.entropy() + crossEntropyHalfNormal(p.mean()[0] * Math.sqrt(1 + 1 / p.concentration()), q);
     }
 
     /** −E ln q for q = LogNormal(μ, σ) from E_p ln X and Var_p ln X. */
