@@ -10,6 +10,7 @@ import dev.kl4j.core.distribution.Laplace;
 import dev.kl4j.core.distribution.Normal;
 import dev.kl4j.core.distribution.Pareto;
 import dev.kl4j.core.distribution.Uniform;
+import dev.kl4j.core.distribution.Weibull;
 import java.lang.invoke.MethodHandles;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.Erf;
@@ -75,7 +76,7 @@ final class CrossFamilyKl {
     /**
      * The standard deviation of p from its parameters where Var_p itself would overflow or underflow
      * (Exponential 1/λ, Gamma √α/β, Uniform (h − l)/√12, Laplace √2 b, Gumbel πβ/√6, HalfNormal σ√(1 − 2/π),
-     * Pareto x_m/(α − 1) √(α/(α − 2))), else √Var_p.
+     * Pareto x_m/(α − 1) √(α/(α − 2)), Weibull λ √(Γ(1 + 2/k) − Γ(1 + 1/k)²)), else √Var_p.
      */
     static double standardDeviation(Distribution p) {
         if (p instanceof Exponential e) {
@@ -98,6 +99,11 @@ final class CrossFamilyKl {
         }
         if (p instanceof HalfNormal h) {
             return h.scale() * Math.sqrt(1 - 2 / Math.PI);
+        }
+        if (p instanceof Weibull w) {
+            double g1 = Math.exp(LogGamma.value(1 + 1 / w.concentration()));
+            double g2 = Math.exp(LogGamma.value(1 + 2 / w.concentration()));
+            return w.scale() * Math.sqrt(g2 - g1 * g1);
         }
         if (p instanceof Pareto pa && pa.alpha() > 2) {
             return pa.scale() / (pa.alpha() - 1) * Math.sqrt(pa.alpha() / (pa.alpha() - 2));

@@ -14,6 +14,7 @@ import dev.kl4j.core.distribution.Normal;
 import dev.kl4j.core.distribution.Pareto;
 import dev.kl4j.core.distribution.Uniform;
 import dev.kl4j.core.distribution.VonMises;
+import dev.kl4j.core.distribution.Weibull;
 import java.lang.invoke.MethodHandles;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogGamma;
@@ -326,6 +327,52 @@ final class ExtremeValueKl {
         return gap + 2 * a * kq * half * half;
     }
 
+    // ---- Weibull against exponential and gamma (kl4j additions) -------------------------------------
+
+    /** −E ln q for q = Weibull(λ, k): −ln(k/λ) − (k − 1)(E_p ln X − ln λ) + E_p (X/λ)^k, the last given in logs. */
+    private static double crossEntropyWeibull(double meanLog, double logMeanPower, Weibull q) {
+        double k = q.concentration();
+        double logScale = Math.log(q.scale());
+        double logTerm = k == 1 ? 0 : (k - 1) * (meanLog - logScale);
+        return -Math.log(k) + logScale - logTerm + Math.exp(logMeanPower);
+    }
+
+    /** Exponential(r) ‖ Weibull(λ, k), with E ln X = −γ − ln r and E (X/λ)^k = Γ(k + 1)/(rλ)^k. */
+    @KlPair
+    static double exponentialWeibull(Exponential p, Weibull q) {
+        double k = q.concentration();
+        double logMeanPower = LogGamma.value(k + 1) - k * Math.log(p.rate() * q.scale());
+        return -p.entropy() + crossEntropyWeibull(CrossFamilyKl.meanLog(p), logMeanPower, q);
+    }
+
+    /** Gamma(α, β) ‖ Weibull(λ, k), with E ln X = ψ(α) − ln β and E (X/λ)^k = Γ(α + k)/(Γ(α)(βλ)^k). */
+    @KlPair
+    static double gammaWeibull(Gamma p, Weibull q) {
+        double k = q.concentration();
+        double a = p.concentration();
+        double logMeanPower = LogGamma.value(a + k) - LogGamma.value(a) - k * Math.log(p.rate() * q.scale());
+        return -p.entropy() + crossEntropyWeibull(p.meanLog(), logMeanPower, q);
+    }
+
+    /** Weibull(λ, k) ‖ Exponential(r): −H(p) − ln r + r λ Γ(1 + 1/k). */
+    @KlPair
+    static double weibullExponential(Weibull p, Exponential q) {
+        return -p.entropy() + CrossFamilyKl.crossEntropyExponential(p.mean()[0], q);
+    }
+
+    /** Weibull(λ, k) ‖ Gamma(α, β), with E X = λ Γ(1 + 1/k) and E ln X = ln λ − γ/k. */
+    @KlPair
+    static double weibullGamma(Weibull p, Gamma q) {
+        double meanLog = Math.log(p.scale()) - EULER_GAMMA / p.concentration();
+        return -p.entropy() + CrossFamilyKl.crossEntropyGamma(p.mean()[0], meanLog, q);
+    }
+
+    /** Weibull ‖ Normal: −H(p) plus the normal cross-entropy of p's mean and standard deviation. */
+    @KlPair
+    static double weibullNormal(Weibull p, Normal q) {
+        return CrossFamilyKl.toNormal(p, q);
+    }
+
     // ---- Cauchy against families with lighter tails (kl4j additions) ---------------------------------
 
     /**
@@ -344,7 +391,8 @@ final class ExtremeValueKl {
     /**
      * [_kl_gumbel_infinity, _kl_normal_infinity, _kl_laplace_infinity, _kl_exponential_infinity,
      * _kl_gamma_infinity, _kl_beta_infinity, _kl_pareto_infinity] p has mass where q's density is zero.
-     * With a half-normal or log-normal q (kl4j's additions) the same holds for any p with mass on x &lt; 0.
+     * With a half-normal, log-normal, Weibull or inverse-gamma q (kl4j's additions) the same holds for any p
+     * with mass on x &lt; 0.
      */
     @KlPair(p = Gumbel.class, q = Beta.class)
     @KlPair(p = Gumbel.class, q = Exponential.class)
@@ -370,6 +418,14 @@ final class ExtremeValueKl {
     @KlPair(p = Cauchy.class, q = Uniform.class)
     @KlPair(p = Cauchy.class, q = Pareto.class)
     @KlPair(p = Cauchy.class, q = HalfNormal.class)
+    @KlPair(p = Normal.class, q = Weibull.class)
+    @KlPair(p = Laplace.class, q = Weibull.class)
+    @KlPair(p = Gumbel.class, q = Weibull.class)
+    @KlPair(p = Cauchy.class, q = Weibull.class)
+    @KlPair(p = Normal.class, q = InverseGamma.class)
+    @KlPair(p = Laplace.class, q = InverseGamma.class)
+    @KlPair(p = Gumbel.class, q = InverseGamma.class)
+    @KlPair(p = Cauchy.class, q = InverseGamma.class)
     static double infinite(Distribution p, Distribution q) {
         return Double.POSITIVE_INFINITY;
     }

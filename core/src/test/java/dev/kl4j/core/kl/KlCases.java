@@ -153,6 +153,11 @@ final class KlCases {
                 new Case("gamma-inverse_gamma", Gamma.of(4, 3), InverseGamma.of(3, 2)),
                 new Case("inverse_gamma-gamma", InverseGamma.of(5, 4), Gamma.of(2, 1.5)),
                 new Case("von_mises", VonMises.of(0.4, 2.5), VonMises.of(-1.2, 1.1)),
+                new Case("exponential-weibull", Exponential.of(1.5), Weibull.of(0.8, 1.7)),
+                new Case("gamma-weibull", Gamma.of(2.5, 1.5), Weibull.of(1.9, 2.2)),
+                new Case("weibull-exponential", Weibull.of(2.3, 1.7), Exponential.of(0.6)),
+                new Case("weibull-gamma", Weibull.of(2.3, 1.7), Gamma.of(2.5, 1.2)),
+                new Case("weibull-normal", Weibull.of(2.3, 1.7), Normal.of(1.5, 1.4)),
                 new Case("von_mises concentrated", VonMises.of(0.1, 30), VonMises.of(0.3, 12)),
                 new Case("exponential family fallback (a user's Rayleigh)", new ExponentialFamilyFallbackTest.Rayleigh(1.3),
                         new ExponentialFamilyFallbackTest.Rayleigh(0.8)));
@@ -224,7 +229,15 @@ final class KlCases {
                 new Case("cauchy-uniform", Cauchy.of(0, 1), Uniform.of(-1, 1)),
                 new Case("cauchy-pareto", Cauchy.of(0, 1), Pareto.of(1, 2)),
                 new Case("cauchy-half_normal", Cauchy.of(0, 1), HalfNormal.of(1)),
-                new Case("cauchy-continuous_bernoulli", Cauchy.of(0.5, 0.5), ContinuousBernoulli.ofProbs(0.3)));
+                new Case("cauchy-continuous_bernoulli", Cauchy.of(0.5, 0.5), ContinuousBernoulli.ofProbs(0.3)),
+                new Case("normal-weibull", Normal.standard(), Weibull.of(1, 2)),
+                new Case("laplace-weibull", Laplace.of(0, 1), Weibull.of(1, 2)),
+                new Case("gumbel-weibull", Gumbel.of(0, 1), Weibull.of(1, 2)),
+                new Case("cauchy-weibull", Cauchy.of(0, 1), Weibull.of(1, 2)),
+                new Case("normal-inverse_gamma", Normal.standard(), InverseGamma.of(3, 2)),
+                new Case("laplace-inverse_gamma", Laplace.of(0, 1), InverseGamma.of(3, 2)),
+                new Case("gumbel-inverse_gamma", Gumbel.of(0, 1), InverseGamma.of(3, 2)),
+                new Case("cauchy-inverse_gamma", Cauchy.of(0, 1), InverseGamma.of(3, 2)));
     }
 
     /**

@@ -63,6 +63,10 @@ class ScaleInvarianceKlTest {
         assertInvariant("uniform-pareto", c -> new Distribution[] {new Uniform(2 * c, 3 * c), Pareto.of(1.5 * c, 3)});
         assertInvariant("half_normal-exponential", c -> new Distribution[] {HalfNormal.of(1.5 * c), new Exponential(0.5 / c)});
         assertInvariant("exponential-half_normal", c -> new Distribution[] {new Exponential(0.5 / c), HalfNormal.of(1.5 * c)});
+        assertInvariant("weibull-normal", c -> new Distribution[] {Weibull.of(1.5 * c, 3), new Normal(0.3 * c, 0.7 * c)});
+        assertInvariant("exponential-weibull", c -> new Distribution[] {new Exponential(0.5 / c), Weibull.of(1.5 * c, 3)});
+        assertInvariant("gamma-weibull", c -> new Distribution[] {new Gamma(3, 2 / c), Weibull.of(1.5 * c, 3)});
+        assertInvariant("weibull-gamma", c -> new Distribution[] {Weibull.of(1.5 * c, 3), new Gamma(3, 2 / c)});
         assertInvariant("gamma-half_normal", c -> new Distribution[] {new Gamma(3, 2 / c), HalfNormal.of(1.5 * c)});
         assertInvariant("half_normal-normal", c -> new Distribution[] {HalfNormal.of(1.5 * c), new Normal(0.3 * c, 0.7 * c)});
         assertInvariant("half_normal-gamma", c -> new Distribution[] {HalfNormal.of(1.5 * c), new Gamma(3, 2 / c)});
