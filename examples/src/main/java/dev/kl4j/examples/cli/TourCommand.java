@@ -92,7 +92,7 @@ public final class TourCommand implements Callable<Integer> {
         vae.setErr(spec.commandLine().getErr());
         return vae.execute("--epochs", String.valueOf(vaeEpochs), "--seed", String.valueOf(seed),
                 "--data-dir", data.toString(), "--out", vaeOut.toString(),
-                "--iwae-samples", "100", "--iwae-images", "500");
+                "--iwae-samples", "100", "--iwae-images", "500", "--overwrite");
     }
 
     private void section(String title) {

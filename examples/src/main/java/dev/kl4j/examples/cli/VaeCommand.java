@@ -12,6 +12,7 @@ import dev.kl4j.examples.vae.VaeSummary;
 import dev.kl4j.vae.model.DecoderType;
 import dev.kl4j.vae.model.VaeConfig;
 import dev.kl4j.vae.objective.KlSchedule;
+import dev.kl4j.vae.train.Checkpoint;
 import dev.kl4j.vae.train.EpochMetrics;
 import dev.kl4j.vae.train.TrainConfig;
 import dev.kl4j.vae.train.TrainingListener;
@@ -128,20 +129,25 @@ public final class VaeCommand implements Callable<Integer> {
         TrainConfig trainConfig = inFlagTerms(() -> new TrainConfig(bench ? benchEpochs : epochs, batch, lr,
                 klSchedule(), freeBits, seed));
         inFlagTerms(() -> new VaeConfig(784, hidden, latent, likelihood)); // checks --hidden, --latent; size set below
-        if (!bench) {
-            run.check("vae");
-        }
         PrintWriter stdout = spec.commandLine().getOut();
-        Path data = DataDirectory.resolve(dataDir);
-        MnistFormat.Split split = MnistFormat.load(data);
-        VaeConfig modelConfig = new VaeConfig(split.train().imageSize(), hidden, latent, likelihood);
-        Engine.getInstance().setRandomSeed((int) seed);
         if (bench) {
-            return bench(stdout, modelConfig, trainConfig, split);
+            MnistFormat.Split split = MnistFormat.load(DataDirectory.resolve(dataDir));
+            Engine.getInstance().setRandomSeed((int) seed);
+            return bench(stdout, new VaeConfig(split.train().imageSize(), hidden, latent, likelihood), trainConfig, split);
         }
+        run.check("vae"); // flags and folder usable (nothing created yet)
+        Path data = DataDirectory.resolve(dataDir);
+        // The run folder is opened (checked, locked, NEW/RESUME/OVERWRITE applied) and a checkpoint to
+        // resume from is verified before the data loads.
         try (RunFolder folder = run.open("vae")) {
+            if (folder.resumed()) {
+                Checkpoint.load(folder.checkpointDir());
+            }
             Runnable finished = run.sayHowToContinueIfInterrupted(folder, System.err);
             try {
+                MnistFormat.Split split = MnistFormat.load(data);
+                VaeConfig modelConfig = new VaeConfig(split.train().imageSize(), hidden, latent, likelihood);
+                Engine.getInstance().setRandomSeed((int) seed);
                 train(stdout, folder, modelConfig, trainConfig, data, split);
             } finally {
                 finished.run();
