@@ -7,8 +7,8 @@ import dev.kl4j.core.InvalidArgumentException;
  *
  * <ul>
  *   <li>{@link Constant}: β_t = β (β = 1 is the plain VAE, β &gt; 1 the β-VAE of Higgins et al. 2017).</li>
- *   <li>{@link LinearWarmup}: β_t = β · min(1, t / W) (KL annealing, Bowman et al. 2016, section 3.1).</li>
- *   <li>{@link Cyclical}: Fu et al. 2019, eq. 4–5. The T steps are split into M cycles of length T/M;
+ *   <li>{@link LinearWarmup}: β_t = β · min(1, t / W) (KL cost annealing, Bowman et al. 2016).</li>
+ *   <li>{@link Cyclical}: Fu et al. 2019. The T steps are split into M cycles of length T/M;
  *       at position τ = (t mod (T/M)) / (T/M) ∈ [0, 1) within a cycle, β_t = β · min(1, τ / R): a linear
  *       rise over the first fraction R of each cycle, then flat.</li>
  * </ul>
