@@ -98,9 +98,9 @@ public final class VaeEvaluator {
      * @return the estimate
      */
     public static IwaeResult iwae(VaeModel model, ImageSet data, int images, int samples) {
-        requireCount("iwae-images", images, data.count());
+        requireCount("images", images, data.count());
         if (samples < 1) {
-            throw new InvalidArgumentException("iwae-samples", "iwae-samples = " + samples + " must be >= 1");
+            throw new InvalidArgumentException("samples", "samples = " + samples + " must be >= 1");
         }
         int d = model.latent();
         int sampleChunk = Math.min(samples, IWAE_ROWS);

@@ -57,9 +57,7 @@ public final class BlockEncoder implements Encoder {
     @Override
     public Posterior encode(NDArray x) {
         NDArray images = x.reshape(new Shape(x.getShape().get(0)).addAll(imageShape));
-        NDArray both = block.forward(store, new NDList(images), true).singletonOrThrow();
-        NDList heads = both.split(2, 1);
-        return new Posterior(heads.get(0), heads.get(1));
+        return Posterior.fromStacked(block.forward(store, new NDList(images), true).singletonOrThrow());
     }
 
     @Override

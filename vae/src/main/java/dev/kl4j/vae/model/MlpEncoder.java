@@ -1,11 +1,7 @@
 package dev.kl4j.vae.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -18,17 +14,11 @@ import java.util.random.RandomGenerator;
  * initialised as PyTorch's {@code nn.Linear} (see {@link Linear}).
  */
 public final class MlpEncoder implements Encoder {
-    private final NDArray w1;
-    private final NDArray b1;
-    private final NDArray wq;
-    private final NDArray bq;
+    private final TwoLayerPerceptron net;
     private final int latent;
 
-    private MlpEncoder(NDArray w1, NDArray b1, NDArray wq, NDArray bq, int latent) {
-        this.w1 = w1;
-        this.b1 = b1;
-        this.wq = wq;
-        this.bq = bq;
+    private MlpEncoder(TwoLayerPerceptron net, int latent) {
+        this.net = net;
         this.latent = latent;
     }
 
@@ -41,19 +31,13 @@ public final class MlpEncoder implements Encoder {
      * @return the encoder
      */
     public static MlpEncoder create(NDManager manager, int inputSize, int hidden, int latent, RandomGenerator rng) {
-        NDArray w1 = Linear.uniform(manager, rng, new Shape(hidden, inputSize), inputSize);
-        NDArray b1 = Linear.uniform(manager, rng, new Shape(hidden), inputSize);
-        NDArray wq = Linear.uniform(manager, rng, new Shape(2L * latent, hidden), hidden);
-        NDArray bq = Linear.uniform(manager, rng, new Shape(2L * latent), hidden);
-        return new MlpEncoder(w1, b1, wq, bq, latent);
+        return new MlpEncoder(TwoLayerPerceptron.create(manager, inputSize, hidden, 2 * latent, rng,
+                "w1", "b1", "wq", "bq"), latent);
     }
 
     @Override
     public Posterior encode(NDArray x) {
-        NDArray h = Activation.relu(Linear.apply(x, w1, b1));
-        NDArray both = Linear.apply(h, wq, bq);
-        NDList heads = both.split(2, both.getShape().dimension() - 1);
-        return new Posterior(heads.get(0), heads.get(1));
+        return Posterior.fromStacked(net.apply(x));
     }
 
     @Override
@@ -63,11 +47,6 @@ public final class MlpEncoder implements Encoder {
 
     @Override
     public Map<String, NDArray> parameters() {
-        Map<String, NDArray> p = new LinkedHashMap<>();
-        p.put("w1", w1);
-        p.put("b1", b1);
-        p.put("wq", wq);
-        p.put("bq", bq);
-        return p;
+        return net.parameters();
     }
 }
