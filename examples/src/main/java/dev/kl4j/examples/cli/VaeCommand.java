@@ -1,5 +1,6 @@
 package dev.kl4j.examples.cli;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.data.DataDirectory;
@@ -11,6 +12,7 @@ import dev.kl4j.examples.vae.VaePictures;
 import dev.kl4j.examples.vae.VaeSummary;
 import dev.kl4j.vae.model.DecoderType;
 import dev.kl4j.vae.model.VaeConfig;
+import dev.kl4j.vae.model.VaeModel;
 import dev.kl4j.vae.objective.KlSchedule;
 import dev.kl4j.vae.train.Checkpoint;
 import dev.kl4j.vae.train.EpochMetrics;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -78,6 +81,8 @@ public final class VaeCommand implements Callable<Integer> {
     String dataDir;
     @Mixin
     RunOptions run;
+    @Mixin
+    DeviceOption device;
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--threads", description = "libtorch threads (default: the launcher's, = cores).")
@@ -125,6 +130,7 @@ public final class VaeCommand implements Callable<Integer> {
             throw new InvalidArgumentException("bench-epochs", "--bench-epochs " + benchEpochs
                     + " must be >= 1 (the number of epochs --bench times)");
         }
+        Device where = device.resolve();
         DecoderType likelihood = parseDecoder(decoder);
         TrainConfig trainConfig = inFlagTerms(() -> new TrainConfig(bench ? benchEpochs : epochs, batch, lr,
                 klSchedule(), freeBits, seed));
@@ -133,7 +139,9 @@ public final class VaeCommand implements Callable<Integer> {
         if (bench) {
             MnistFormat.Split split = MnistFormat.load(DataDirectory.resolve(dataDir));
             Engine.getInstance().setRandomSeed((int) seed);
-            return bench(stdout, new VaeConfig(split.train().imageSize(), hidden, latent, likelihood), trainConfig, split);
+            VaeConfig modelConfig = new VaeConfig(split.train().imageSize(), hidden, latent, likelihood);
+            return bench(stdout, modelConfig, VaeModel.create(modelConfig, new SplittableRandom(seed), where),
+                    trainConfig, split);
         }
         run.check("vae"); // flags and folder usable (nothing created yet)
         Path data = DataDirectory.resolve(dataDir);
@@ -148,7 +156,8 @@ public final class VaeCommand implements Callable<Integer> {
                 MnistFormat.Split split = MnistFormat.load(data);
                 VaeConfig modelConfig = new VaeConfig(split.train().imageSize(), hidden, latent, likelihood);
                 Engine.getInstance().setRandomSeed((int) seed);
-                train(stdout, folder, modelConfig, trainConfig, data, split);
+                train(stdout, folder, modelConfig, VaeModel.create(modelConfig, new SplittableRandom(seed), where),
+                        trainConfig, data, split);
             } finally {
                 finished.run();
             }
@@ -156,13 +165,13 @@ public final class VaeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void train(PrintWriter stdout, RunFolder folder, VaeConfig modelConfig, TrainConfig trainConfig,
-            Path data, MnistFormat.Split split) throws Exception {
+    private void train(PrintWriter stdout, RunFolder folder, VaeConfig modelConfig, VaeModel model,
+            TrainConfig trainConfig, Path data, MnistFormat.Split split) throws Exception {
         Path outDir = run.folder("vae");
         Path checkpointDir = folder.checkpointDir();
         try (VaeTrainer trainer = inFlagTerms(() -> folder.resumed()
-                ? VaeTrainer.resume(modelConfig, trainConfig, split.train(), split.test(), checkpointDir)
-                : VaeTrainer.create(modelConfig, trainConfig, split.train(), split.test(), checkpointDir))) {
+                ? VaeTrainer.resume(model, trainConfig, split.train(), split.test(), checkpointDir)
+                : VaeTrainer.create(model, trainConfig, split.train(), split.test(), checkpointDir))) {
             if (folder.resumed()) {
                 stdout.printf(Locale.ROOT, "resuming after epoch %d from %s%n", trainer.epoch(), checkpointDir);
             }
@@ -259,14 +268,15 @@ public final class VaeCommand implements Callable<Integer> {
      * 1024³; the ratio uses the best epoch and the best matmul figure seen (the machine may be shared,
      * so best-of figures are the least disturbed ones).
      */
-    private int bench(PrintWriter stdout, VaeConfig modelConfig, TrainConfig trainConfig, MnistFormat.Split split) {
+    private int bench(PrintWriter stdout, VaeConfig modelConfig, VaeModel model, TrainConfig trainConfig,
+            MnistFormat.Split split) {
         stdout.printf(Locale.ROOT, "threads: ai.djl.pytorch.num_threads=%s; %d epochs of %d images, batch %d%n",
                 System.getProperty("ai.djl.pytorch.num_threads", "default"), trainConfig.epochs(),
                 split.train().count(), batch);
         double layerBest = 0;
         double squareBest = 0;
         List<Double> seconds = new ArrayList<>();
-        try (VaeTrainer trainer = VaeTrainer.create(modelConfig, trainConfig, split.train(), split.test(), null)) {
+        try (VaeTrainer trainer = VaeTrainer.create(model, trainConfig, split.train(), split.test(), null)) {
             for (int e = 1; e <= trainConfig.epochs(); e++) {
                 double layer = MatmulBenchmark.gflops(batch, modelConfig.inputSize(), hidden, 0.3);
                 double square = MatmulBenchmark.gflops(1024, 1024, 1024, 0.3);

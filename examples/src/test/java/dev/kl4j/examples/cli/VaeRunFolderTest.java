@@ -165,6 +165,12 @@ class VaeRunFolderTest {
                 .contains("--cyclical: ratio R = 1.5 must be in (0, 1]"));
         assertTrue(oneLine(vae(tmp.resolve("a"), "--bench", "--bench-epochs", "0", "--data-dir", missing.toString()))
                 .contains("--bench-epochs 0 must be >= 1"));
+        assertTrue(oneLine(vae(tmp.resolve("a"), "--device", "tpu", "--data-dir", missing.toString()))
+                .contains("--device tpu: expected cpu or gpu"));
+        if (ai.djl.engine.Engine.getInstance().getGpuCount() == 0) {
+            assertTrue(oneLine(vae(tmp.resolve("a"), "--device", "gpu", "--data-dir", missing.toString()))
+                    .contains("--device gpu: libtorch sees no CUDA GPU here"));
+        }
         Path file = Files.writeString(tmp.resolve("f"), "x");
         assertTrue(oneLine(vae(file, "--data-dir", missing.toString())).contains("is a file, not a folder"));
         assertFalse(Files.exists(tmp.resolve("a")));

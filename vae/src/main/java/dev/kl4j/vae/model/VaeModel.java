@@ -1,5 +1,6 @@
 package dev.kl4j.vae.model;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -88,6 +89,19 @@ public final class VaeModel implements AutoCloseable {
      */
     public static VaeModel create(VaeConfig config, RandomGenerator rng) {
         return createIn(NDManager.newBaseManager(), config, rng);
+    }
+
+    /**
+     * The default model on a given device (e.g. {@code Device.gpu(0)}) in a manager of its own; the
+     * trainer then creates every batch, the noise and Adam's state there too.
+     *
+     * @param config sizes and likelihood
+     * @param rng    source of the initial weights
+     * @param device where the parameters live
+     * @return the model
+     */
+    public static VaeModel create(VaeConfig config, RandomGenerator rng, Device device) {
+        return createIn(NDManager.newBaseManager(device), config, rng);
     }
 
     private static VaeModel createIn(NDManager manager, VaeConfig config, RandomGenerator rng) {

@@ -64,7 +64,7 @@ public final class VaeTrainer implements AutoCloseable {
     private long step;
 
     private VaeTrainer(VaeModel model, TrainConfig config, ImageSet train, ImageSet test, Path checkpointDir) {
-        this.manager = NDManager.newBaseManager();
+        this.manager = NDManager.newBaseManager(model.manager().getDevice()); // Adam's state beside the parameters
         try {
             requireUsable(model, config, train, test);
         } catch (RuntimeException e) {
