@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
             EvalCommand.class,
             VaeCommand.class,
             BenchCommand.class,
+            DistillCommand.class,
         })
 public final class Kl4j implements Runnable {
 
