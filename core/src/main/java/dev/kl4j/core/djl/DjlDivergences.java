@@ -54,10 +54,10 @@ public final class DjlDivergences {
      * Gradients: ∂KL/∂a_k = p_k·(ln p_k − ln q_k − KL), ∂KL/∂b_k = q_k − p_k.
      *
      * <p><b>Memory at vocabulary scale.</b> The rows are processed in chunks of about
-     * 2<sup>18</sup> elements outside autograd; each chunk computes its KL and, for each input that
-     * needs a gradient, the closed-form gradient above. Autograd then records only
+     * 2<sup>18</sup> elements outside autograd; each chunk computes its KL and the closed-form gradients
+     * above. Autograd then records only
      * KL + Σ_k a_k·g_k − stopGradient(Σ_k a_k·g_k), whose value is the KL and whose gradient is g,
-     * so it keeps one gradient-sized array per input that needs one and no softmax, logarithm or mask
+     * so it keeps one gradient-sized array per input that requires a gradient and no softmax, logarithm or mask
      * temporaries: for two {@code [4096 × 32768]} float32 inputs the value and the student's gradient
      * need about 1× the inputs of extra memory where the straightforward graph needed 4.6×. Inputs
      * without −∞ logits (one {@code min} per input) skip the masking. Rows with KL = +∞ get a zero gradient,
@@ -79,10 +79,12 @@ public final class DjlDivergences {
             NDArray b = logitsQ.reshape(matrix);
             NDArray detachedA = a.stopGradient();
             NDArray detachedB = b.stopGradient();
-            // One allocation per needed gradient (large, so the allocator maps it separately and
-            // the chunk temporaries below reuse their own memory instead of fragmenting the heap).
-            NDArray gradA = logitsP.hasGradient() ? a.getManager().create(matrix, a.getDataType()) : null;
-            NDArray gradB = logitsQ.hasGradient() ? b.getManager().create(matrix, b.getDataType()) : null;
+            // One allocation per gradient (large, so the allocator maps it separately and the chunk
+            // temporaries below reuse their own memory instead of fragmenting the heap). Both are formed:
+            // DJL cannot tell whether a non-leaf input (a model's output) needs a gradient, but autograd
+            // keeps only the one whose input does and the other is freed on return.
+            NDArray gradA = a.getManager().create(matrix, a.getDataType());
+            NDArray gradB = b.getManager().create(matrix, b.getDataType());
             // One cheap check for the whole input: without −∞ logits no masks are built.
             boolean masked = rows > 0 && (hasNegativeInfinity(detachedA) || hasNegativeInfinity(detachedB));
             // Every chunk writes into these preallocated arrays, so nothing small outlives a chunk and
@@ -93,24 +95,14 @@ public final class DjlDivergences {
                 NDIndex chunk = new NDIndex("{}:{}", start, Math.min(rows, start + chunkRows));
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
-                    KlChunk result = klChunkFromLogits(detachedA.get(chunk), detachedB.get(chunk),
-                            gradA != null, gradB != null, masked);
+                    KlChunk result = klChunkFromLogits(detachedA.get(chunk), detachedB.get(chunk), masked);
                     kl.set(chunk, result.kl());
-                    if (gradA != null) {
-                        gradA.set(chunk, result.gradA());
-                    }
-                    if (gradB != null) {
-                        gradB.set(chunk, result.gradB());
-                    }
+                    gradA.set(chunk, result.gradA());
+                    gradB.set(chunk, result.gradB());
                 }
             }
             // Autograd sees KL + Σ x·g − stopGradient(Σ x·g): value KL, gradient g; it keeps only g.
-            if (gradA != null) {
-                kl = kl.add(linearSurrogate(a, gradA, masked));
-            }
-            if (gradB != null) {
-                kl = kl.add(linearSurrogate(b, gradB, masked));
-            }
+            kl = kl.add(linearSurrogate(a, gradA, masked)).add(linearSurrogate(b, gradB, masked));
             return kl.reshape(shape.slice(0, shape.dimension() - 1));
         });
     }
@@ -118,7 +110,7 @@ public final class DjlDivergences {
     /** Elements per row chunk in {@link #klFromLogits}: 1 MiB of float32 per temporary, cache-sized. */
     private static final long KL_CHUNK_ELEMENTS = 1L << 18;
 
-    /** One chunk's KL per row and gradients (or null). */
+    /** One chunk's KL per row and its gradients with respect to a and b. */
     private record KlChunk(NDArray kl, NDArray gradA, NDArray gradB) {
     }
 
@@ -126,8 +118,7 @@ public final class DjlDivergences {
      * KL and its closed-form gradients for one row chunk {@code [r, K]} of detached logits; masks are
      * built only if some logit is −∞.
      */
-    private static KlChunk klChunkFromLogits(NDArray a, NDArray b, boolean gradientA, boolean gradientB,
-            boolean masked) {
+    private static KlChunk klChunkFromLogits(NDArray a, NDArray b, boolean masked) {
         NDArray logP = a.logSoftmax(-1);
         NDArray logQ = b.logSoftmax(-1);
         NDArray p = logP.exp();
@@ -144,13 +135,13 @@ public final class DjlDivergences {
             rowFinite = inP.logicalAnd(inQ.logicalNot()).sum(new int[] {-1}).eq(0);
         }
         NDArray kl = p.mul(logRatio).sum(new int[] {-1});
-        NDArray gradA = gradientA ? p.mul(logRatio.sub(kl.expandDims(-1))) : null;   // p (ln p − ln q − KL)
-        NDArray gradB = gradientB ? logQ.exp().sub(p) : null;                       // q − p
+        NDArray gradA = p.mul(logRatio.sub(kl.expandDims(-1)));   // p (ln p − ln q − KL)
+        NDArray gradB = logQ.exp().sub(p);                         // q − p
         if (masked) {
             // Rows with KL = +∞ get gradient 0, as selecting +∞ with where gives.
             NDArray rowFiniteFull = rowFinite.expandDims(-1).broadcast(logP.getShape());
-            gradA = gradA == null ? null : NDArrays.where(rowFiniteFull, gradA, zero(gradA));
-            gradB = gradB == null ? null : NDArrays.where(rowFiniteFull, gradB, zero(gradB));
+            gradA = NDArrays.where(rowFiniteFull, gradA, zero(gradA));
+            gradB = NDArrays.where(rowFiniteFull, gradB, zero(gradB));
             kl = NDArrays.where(rowFinite, kl, infinity(kl));
         }
         return new KlChunk(kl, gradA, gradB);

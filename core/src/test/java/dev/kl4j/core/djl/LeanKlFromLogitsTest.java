@@ -158,6 +158,28 @@ class LeanKlFromLogitsTest {
     }
 
     @Test
+    void gradientsReachInputsThatAreOutputsOfOtherOperations() {
+        // A model's logits are not leaves: the gradient must flow through them to the parameters.
+        SplittableRandom random = new SplittableRandom(14);
+        double[] w = randomLogits(random, 6 * 9, 0.0);
+        double[] t = randomLogits(random, 6 * 9, 0.0);
+        double[][] gradients = new double[2][];
+        Kl[] paths = {LeanKlFromLogitsTest::simpleKlFromLogits, DjlDivergences::klFromLogits};
+        for (int i = 0; i < 2; i++) {
+            NDArray weights = manager.create(w, new Shape(6, 9));
+            weights.setRequiresGradient(true);
+            NDArray teacher = manager.create(t, new Shape(6, 9));
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray student = weights.mul(manager.create(3.0));
+                collector.backward(paths[i].of(teacher, student).sum());
+            }
+            gradients[i] = weights.getGradient().toDoubleArray();
+        }
+        assertClose(gradients[0], gradients[1], 1e-12, "gradient through a non-leaf student");
+        assertTrue(java.util.Arrays.stream(gradients[1]).anyMatch(g -> Math.abs(g) > 1e-3), "a non-zero gradient");
+    }
+
+    @Test
     void logitsOfMagnitude1e4StayFinite() {
         SplittableRandom random = new SplittableRandom(13);
         double[] a = randomLogits(random, 8 * 300, 0.0);

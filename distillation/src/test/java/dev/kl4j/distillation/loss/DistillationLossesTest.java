@@ -225,11 +225,15 @@ class DistillationLossesTest {
         return c;
     }
 
-    /** ∂L/∂s by autograd, flattened. */
+    /**
+     * ∂L/∂s by autograd, flattened. The loss sees s·1, not s, because a model's logits are not leaves of
+     * the graph (and DJL cannot tell whether a non-leaf array needs a gradient).
+     */
     private static double[] gradient(DistillationLoss loss, NDArray s, NDArray t, NDArray y, NDArray mask) {
         s.setRequiresGradient(true);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            collector.backward(loss.compute(s, t, y, mask));
+            NDArray modelOutput = s.mul(s.getManager().ones(new ai.djl.ndarray.types.Shape(), s.getDataType()));
+            collector.backward(loss.compute(modelOutput, t, y, mask));
         }
         return s.getGradient().toType(DataType.FLOAT64, false).toDoubleArray();
     }
