@@ -3,13 +3,13 @@ package dev.kl4j.examples.cli;
 import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.data.DataDirectory;
 import dev.kl4j.examples.distillation.DistillationExperiment;
-import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import dev.kl4j.core.data.MnistFormat;
+import dev.kl4j.core.io.RunFolder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Distil a CNN teacher into an MLP student on Fashion-MNIST and compare losses over seeds.",
             "Writes metrics.csv, summary.json, results.md, accuracy_per_loss.png, agreement_per_loss.png and",
-            "teacher/ (checkpoint and cached logits, reused by later runs with the same teacher settings) into --out.",
+            "checkpoint/teacher.ckpt (teacher parameters and cached logits; --resume reuses it) into --out.",
             "Losses: none (hard labels only), hinton (a*T^2*KL + (1-a)*CE at T), fkl, rkl, gjsd, skl, srkl, tv",
             "(a*D + (1-a)*CE, D at temperature 1), dkd (CE + TCKD + 8 NCKD at T), all."})
 public final class DistillCommand implements Callable<Integer> {
@@ -57,8 +57,10 @@ public final class DistillCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "MNIST-format data (default: $KL4J_DATA, else /usr/share/datasets/fashion-mnist).")
     String dataDir;
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default runs/distill-<timestamp>).")
-    Path out;
+    @Mixin
+    RunOptions run;
+    @Mixin
+    DeviceOption device;
     @Option(names = "--no-progress", description = "No progress bars.")
     boolean noProgress;
 
@@ -78,12 +80,22 @@ public final class DistillCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new InvalidArgumentException("batch", "batch must be >= 1, got " + batch);
         }
-        Path outDir = out != null ? out
-                : Path.of("runs", "distill-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        if (device.resolve().isGpu()) {
+            throw new InvalidArgumentException("device", "--device gpu: kl4j distill trains on the CPU only so far");
+        }
         DistillationExperiment.Settings settings = new DistillationExperiment.Settings(teacherEpochs, teacherFraction,
                 teacherSeed, epochs, studentHidden, trainFraction, DistillationExperiment.parseLosses(loss), temperature, alpha,
-                seedList, batch, DataDirectory.resolve(dataDir), outDir, !noProgress);
-        DistillationExperiment.run(settings, spec.commandLine().getOut());
+                seedList, batch, DataDirectory.resolve(dataDir), !noProgress);
+        run.check("distill");
+        MnistFormat.Split split = MnistFormat.load(settings.dataDir());
+        try (RunFolder folder = run.open("distill")) {
+            Runnable done = run.sayHowToContinueIfInterrupted(folder, System.err);
+            try {
+                DistillationExperiment.run(settings, split, folder, spec.commandLine().getOut());
+            } finally {
+                done.run();
+            }
+        }
         return 0;
     }
 }

@@ -7,6 +7,10 @@ import ai.djl.training.listener.TrainingListenerAdapter;
 import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.data.ImageSet;
 import dev.kl4j.core.data.MnistFormat;
+import dev.kl4j.core.io.FileIdentity;
+import dev.kl4j.core.io.RunFolder;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import dev.kl4j.distillation.model.TeacherStudentModels;
 import dev.kl4j.distillation.train.EpochMetrics;
 import dev.kl4j.distillation.train.RunResult;
@@ -50,12 +54,11 @@ public final class DistillationExperiment {
      * @param seeds           student seeds
      * @param batchSize       minibatch size
      * @param dataDir         MNIST-format data directory
-     * @param out             output directory
      * @param progress        show progress bars
      */
     public record Settings(int teacherEpochs, double teacherFraction, long teacherSeed, int epochs, int studentHidden,
             double trainFraction, List<LossChoice> losses, float temperature, float alpha, List<Long> seeds,
-            int batchSize, Path dataDir, Path out, boolean progress) {
+            int batchSize, Path dataDir, boolean progress) {
         /** Checks what training would otherwise reject late. */
         public Settings {
             if (!(trainFraction > 0 && trainFraction <= 1)) {
@@ -91,17 +94,19 @@ public final class DistillationExperiment {
     }
 
     /**
-     * Runs the experiment and writes metrics.csv, summary.json, results.md and the PNGs into {@code out}.
+     * Runs the experiment and writes metrics.csv, summary.json, results.md and the PNGs into the run folder.
      *
      * @param s      settings
+     * @param split  the loaded data
+     * @param folder the open run folder; when it was opened to resume, its teacher checkpoint is reused
      * @param stdout where the summary lines go
      * @return the summaries per loss
-     * @throws IOException if data cannot be read or outputs cannot be written
+     * @throws IOException if outputs cannot be written or the checkpoint cannot be read
      */
-    public static List<DistillationReport.LossSummary> run(Settings s, PrintWriter stdout) throws IOException {
-        MnistFormat.Split split = MnistFormat.load(s.dataDir());
-        Files.createDirectories(s.out());
-        TeacherCache teacher = teacher(s, split, stdout);
+    public static List<DistillationReport.LossSummary> run(Settings s, MnistFormat.Split split, RunFolder folder,
+            PrintWriter stdout) throws IOException {
+        Path out = folder.dir();
+        TeacherCache teacher = teacher(s, split, folder, stdout);
         int[] teacherTestClasses = TeacherStudentTrainer.argmax(teacher.testLogits(), CLASSES);
         stdout.printf(Locale.ROOT, "teacher: test accuracy %.2f%%%n", 100 * teacher.testAccuracy());
         stdout.flush();
@@ -127,7 +132,7 @@ public final class DistillationExperiment {
                 stdout.printf(Locale.ROOT, "%-6s seed %d: accuracy %.2f%%, agreement with teacher %.2f%%, %.2f s/epoch%n",
                         choice.flag(), seed, 100 * last.testAccuracy(), 100 * last.teacherAgreement(), result.meanEpochSeconds());
                 stdout.flush();
-                DistillationReport.writeMetrics(s.out().resolve("metrics.csv"), runs);
+                DistillationReport.writeMetrics(out.resolve("metrics.csv"), runs);
             }
         }
         List<DistillationReport.LossSummary> summaries = DistillationReport.summarise(runs);
@@ -148,28 +153,44 @@ public final class DistillationExperiment {
             }
             header.put("epoch_seconds_relative_to_none", ratios);
         });
-        DistillationReport.writeSummary(s.out().resolve("summary.json"), header, summaries);
+        DistillationReport.writeSummary(out.resolve("summary.json"), header, summaries);
         String table = DistillationReport.markdownTable(teacher.testAccuracy(), summaries);
-        dev.kl4j.core.io.AtomicFiles.writeString(s.out().resolve("results.md"), table);
+        dev.kl4j.core.io.AtomicFiles.writeString(out.resolve("results.md"), table);
         System.setProperty("java.awt.headless", "true");
-        DistillationReport.writePictures(s.out(), teacher.testAccuracy(), summaries);
+        DistillationReport.writePictures(out, teacher.testAccuracy(), summaries);
         stdout.print(table);
-        stdout.println("outputs: " + s.out().toAbsolutePath());
+        stdout.println("outputs: " + out);
         stdout.flush();
         return summaries;
     }
 
-    /** The cached teacher outputs if they match these settings, else a freshly trained teacher's. */
-    private static TeacherCache teacher(Settings s, MnistFormat.Split split, PrintWriter stdout) throws IOException {
-        Path dir = s.out().resolve("teacher");
-        Files.createDirectories(dir);
-        Path cacheFile = dir.resolve("logits.bin");
-        String settings = String.format(Locale.ROOT, "teacherCnn epochs=%d fraction=%s seed=%d batch=%d lr=%s data=%s train=%d test=%d",
-                s.teacherEpochs(), s.teacherFraction(), s.teacherSeed(), s.batchSize(), TrainSettings.DEFAULT_LEARNING_RATE,
-                s.dataDir().toAbsolutePath().normalize(), split.train().count(), split.test().count());
-        TeacherCache cached = TeacherCache.readIfMatching(cacheFile, settings);
-        if (cached != null) {
-            stdout.println("teacher: reusing " + cacheFile);
+    /** The teacher's settings: everything that shaped it, the data files' identity included. */
+    static Map<String, String> teacherSettings(Settings s, MnistFormat.Split split) throws IOException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("model", "teacherCnn conv5x5x32-pool-conv5x5x64-pool-dense256-dropout0.5");
+        settings.put("teacher_epochs", String.valueOf(s.teacherEpochs()));
+        settings.put("teacher_fraction", String.valueOf(s.teacherFraction()));
+        settings.put("teacher_seed", String.valueOf(s.teacherSeed()));
+        settings.put("batch_size", String.valueOf(s.batchSize()));
+        settings.put("learning_rate", String.valueOf(TrainSettings.DEFAULT_LEARNING_RATE));
+        List<Path> files = new ArrayList<>();
+        for (String name : new String[] {MnistFormat.TRAIN_IMAGES, MnistFormat.TRAIN_LABELS, MnistFormat.TEST_IMAGES,
+            MnistFormat.TEST_LABELS}) {
+            Path plain = s.dataDir().resolve(name);
+            files.add(Files.exists(plain) ? plain : s.dataDir().resolve(name + ".gz"));
+        }
+        settings.put("data", FileIdentity.of(files));
+        return settings;
+    }
+
+    /** The teacher from the run folder's checkpoint when resuming, else a freshly trained one (then saved). */
+    private static TeacherCache teacher(Settings s, MnistFormat.Split split, RunFolder folder, PrintWriter stdout)
+            throws IOException {
+        Path checkpoint = folder.checkpointDir().resolve("teacher.ckpt");
+        Map<String, String> settings = teacherSettings(s, split);
+        if (folder.resumed() && Files.isRegularFile(checkpoint)) {
+            TeacherCache cached = TeacherCache.read(checkpoint, settings);
+            stdout.println("teacher: reusing " + checkpoint);
             return cached;
         }
         ImageSet teacherTrain = s.teacherFraction() == 1.0 ? split.train()
@@ -187,10 +208,13 @@ public final class DistillationExperiment {
                 stdout.printf(Locale.ROOT, "teacher epoch %d: loss %.4f, test accuracy %.2f%%, %.1f s%n", m.epoch(),
                         m.trainLoss(), 100 * m.testAccuracy(), m.seconds());
             }
-            model.save(dir, "teacher");   // DJL's parameter file, teacher-0000.params
-            TeacherCache fresh = new TeacherCache(settings, result.last().testAccuracy(), CLASSES,
+            ByteArrayOutputStream parameters = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(parameters)) {
+                model.getBlock().saveParameters(out);
+            }
+            TeacherCache fresh = new TeacherCache(settings, parameters.toByteArray(), result.last().testAccuracy(), CLASSES,
                     TeacherStudentTrainer.logits(model, split.train()), TeacherStudentTrainer.logits(model, split.test()));
-            fresh.write(cacheFile);
+            fresh.write(checkpoint);
             return fresh;
         }
     }

@@ -55,7 +55,7 @@ class DistillCommandTest {
         StringWriter stdout = new StringWriter();
         assertEquals(0, Kl4j.execute(new PrintWriter(stdout), new PrintWriter(new StringWriter()), args));
         for (String file : new String[] {"metrics.csv", "summary.json", "results.md", "accuracy_per_loss.png",
-            "agreement_per_loss.png", "teacher/logits.bin"}) {
+            "agreement_per_loss.png", "checkpoint/teacher.ckpt"}) {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
         }
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
@@ -71,11 +71,33 @@ class DistillCommandTest {
         // 3 losses x 2 seeds x 2 epochs, plus the header.
         assertEquals(13, Files.readAllLines(out.resolve("metrics.csv")).size());
 
+        // A new run into the same folder is refused; --resume reuses the teacher checkpoint.
+        StringWriter refused = new StringWriter();
+        assertEquals(2, Kl4j.execute(new PrintWriter(new StringWriter()), new PrintWriter(refused), args));
+        assertTrue(refused.toString().contains("already holds a run"), refused.toString());
+        String[] resume = java.util.Arrays.copyOf(args, args.length + 1);
+        resume[args.length] = "--resume";
         StringWriter again = new StringWriter();
-        assertEquals(0, Kl4j.execute(new PrintWriter(again), new PrintWriter(new StringWriter()), args));
+        assertEquals(0, Kl4j.execute(new PrintWriter(again), new PrintWriter(new StringWriter()), resume));
         assertTrue(again.toString().contains("teacher: reusing"), again.toString());
         JsonNode second = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals(summary.get("teacher_accuracy").asDouble(), second.get("teacher_accuracy").asDouble(), 0);
+    }
+
+    @Test
+    void resumeRefusesATeacherMadeWithOtherSettings() throws Exception {
+        Path data = tinyData();
+        Path out = tmp.resolve("run2");
+        String[] first = {"distill", "--teacher-epochs", "1", "--epochs", "1", "--student-hidden", "8", "--loss", "none",
+            "--seeds", "1", "--batch", "64", "--data-dir", data.toString(), "--out", out.toString(), "--no-progress"};
+        assertEquals(0, Kl4j.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), first));
+        String[] other = first.clone();
+        other[2] = "2";   // --teacher-epochs 2
+        String[] resume = java.util.Arrays.copyOf(other, other.length + 1);
+        resume[other.length] = "--resume";
+        StringWriter err = new StringWriter();
+        assertEquals(2, Kl4j.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), resume));
+        assertTrue(err.toString().contains("teacher_epochs 1 in the checkpoint, 2 now"), err.toString());
     }
 
     @Test
