@@ -14,32 +14,17 @@ import dev.kl4j.core.djl.DjlDivergences;
  * exactly 0. This is PyTorch's {@code F.kl_div(log_softmax(s), log_softmax(t), log_target=True,
  * reduction='batchmean')}.
  */
-public final class ForwardKlLoss extends DistillationLoss {
-    private final float temperature;
-
+public final class ForwardKlLoss extends TemperatureScaledLoss {
     /**
      * @param temperature   T &gt; 0
      * @param teacherOutput what the teacher's array holds
      */
     public ForwardKlLoss(float temperature, TeacherOutput teacherOutput) {
-        super("ForwardKlLoss", teacherOutput);
-        this.temperature = requireTemperature(temperature);
-    }
-
-    /** @return T */
-    public float temperature() {
-        return temperature;
+        super("ForwardKlLoss", temperature, teacherOutput);
     }
 
     @Override
-    protected boolean usesHardLabels() {
-        return false;
-    }
-
-    @Override
-    protected NDArray rowLoss(NDArray studentLogits, NDArray teacherLogits, NDArray hardLabels) {
-        NDArray kl = DjlDivergences.klFromLogits(divideByTemperature(teacherLogits, temperature),
-                divideByTemperature(studentLogits, temperature));
-        return scale(kl, temperature * temperature);
+    protected NDArray divergence(NDArray studentLogits, NDArray teacherLogits) {
+        return DjlDivergences.klFromLogits(teacherLogits, studentLogits);
     }
 }

@@ -19,12 +19,11 @@ import dev.kl4j.core.djl.DjlDivergences;
  * it stays finite for logits of magnitude 1e4; both KLs are {@link DjlDivergences#klFromLogits} with
  * log-probabilities as logits.
  */
-public final class GeneralizedJsdLoss extends DistillationLoss {
+public final class GeneralizedJsdLoss extends TemperatureScaledLoss {
     /** Default β. */
     public static final float DEFAULT_BETA = 0.5f;
 
     private final float beta;
-    private final float temperature;
 
     /**
      * @param beta          β in [0, 1], the teacher's weight in the mixture
@@ -32,9 +31,8 @@ public final class GeneralizedJsdLoss extends DistillationLoss {
      * @param teacherOutput what the teacher's array holds
      */
     public GeneralizedJsdLoss(float beta, float temperature, TeacherOutput teacherOutput) {
-        super("GeneralizedJsdLoss", teacherOutput);
+        super("GeneralizedJsdLoss", temperature, teacherOutput);
         this.beta = requireUnitInterval("beta", beta);
-        this.temperature = requireTemperature(temperature);
     }
 
     /** @return β */
@@ -42,30 +40,18 @@ public final class GeneralizedJsdLoss extends DistillationLoss {
         return beta;
     }
 
-    /** @return T */
-    public float temperature() {
-        return temperature;
-    }
-
     @Override
-    protected boolean usesHardLabels() {
-        return false;
-    }
-
-    @Override
-    protected NDArray rowLoss(NDArray studentLogits, NDArray teacherLogits, NDArray hardLabels) {
-        NDArray logP = divideByTemperature(teacherLogits, temperature).logSoftmax(-1);
-        NDArray logQ = divideByTemperature(studentLogits, temperature).logSoftmax(-1);
-        NDArray divergence;
+    protected NDArray divergence(NDArray studentLogits, NDArray teacherLogits) {
+        NDArray logP = teacherLogits.logSoftmax(-1);
+        NDArray logQ = studentLogits.logSoftmax(-1);
         if (beta == 0f) {
-            divergence = DjlDivergences.klFromLogits(logP, logQ);
-        } else if (beta == 1f) {
-            divergence = DjlDivergences.klFromLogits(logQ, logP);
-        } else {
-            NDArray logM = logAddExp(addLogWeight(logP, beta), addLogWeight(logQ, 1f - beta));
-            divergence = scale(DjlDivergences.klFromLogits(logP, logM), beta)
-                    .add(scale(DjlDivergences.klFromLogits(logQ, logM), 1f - beta));
+            return DjlDivergences.klFromLogits(logP, logQ);
         }
-        return scale(divergence, temperature * temperature);
+        if (beta == 1f) {
+            return DjlDivergences.klFromLogits(logQ, logP);
+        }
+        NDArray logM = logAddExp(addLogWeight(logP, beta), addLogWeight(logQ, 1f - beta));
+        return scale(DjlDivergences.klFromLogits(logP, logM), beta)
+                .add(scale(DjlDivergences.klFromLogits(logQ, logM), 1f - beta));
     }
 }

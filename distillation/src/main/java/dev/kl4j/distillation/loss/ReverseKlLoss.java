@@ -15,32 +15,17 @@ import dev.kl4j.core.djl.DjlDivergences;
  * optimises this on student-generated sequences with a policy gradient; here it is the token-level
  * divergence on whatever sequences the caller feeds.
  */
-public final class ReverseKlLoss extends DistillationLoss {
-    private final float temperature;
-
+public final class ReverseKlLoss extends TemperatureScaledLoss {
     /**
      * @param temperature   T &gt; 0
      * @param teacherOutput what the teacher's array holds
      */
     public ReverseKlLoss(float temperature, TeacherOutput teacherOutput) {
-        super("ReverseKlLoss", teacherOutput);
-        this.temperature = requireTemperature(temperature);
-    }
-
-    /** @return T */
-    public float temperature() {
-        return temperature;
+        super("ReverseKlLoss", temperature, teacherOutput);
     }
 
     @Override
-    protected boolean usesHardLabels() {
-        return false;
-    }
-
-    @Override
-    protected NDArray rowLoss(NDArray studentLogits, NDArray teacherLogits, NDArray hardLabels) {
-        NDArray kl = DjlDivergences.reverseKlFromLogits(divideByTemperature(teacherLogits, temperature),
-                divideByTemperature(studentLogits, temperature));
-        return scale(kl, temperature * temperature);
+    protected NDArray divergence(NDArray studentLogits, NDArray teacherLogits) {
+        return DjlDivergences.reverseKlFromLogits(teacherLogits, studentLogits);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kl4j.distillation.loss;
 
 import ai.djl.ndarray.NDArray;
+import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.djl.DjlDivergences;
 
 /**
@@ -16,7 +17,7 @@ import dev.kl4j.core.djl.DjlDivergences;
  * reverse KL. Default α = 0.1 (DistiLLM's choice), T = 1. The mixture is formed in log space
  * (logaddexp) and the KL is {@link DjlDivergences#klFromLogits}.
  */
-public final class SkewKlLoss extends DistillationLoss {
+public final class SkewKlLoss extends TemperatureScaledLoss {
     /** Default skew α. */
     public static final float DEFAULT_SKEW = 0.1f;
 
@@ -30,7 +31,6 @@ public final class SkewKlLoss extends DistillationLoss {
 
     private final Direction direction;
     private final float skew;
-    private final float temperature;
 
     /**
      * @param direction     forward (skew KL) or reverse (skew reverse KL)
@@ -39,17 +39,16 @@ public final class SkewKlLoss extends DistillationLoss {
      * @param teacherOutput what the teacher's array holds
      */
     public SkewKlLoss(Direction direction, float skew, float temperature, TeacherOutput teacherOutput) {
-        super(direction == Direction.REVERSE ? "SkewReverseKlLoss" : "SkewKlLoss", teacherOutput);
+        super(direction == Direction.REVERSE ? "SkewReverseKlLoss" : "SkewKlLoss", temperature, teacherOutput);
         if (direction == null) {
-            throw new dev.kl4j.core.InvalidArgumentException("direction", "direction must be FORWARD or REVERSE, got null");
+            throw new InvalidArgumentException("direction", "direction must be FORWARD or REVERSE, got null");
         }
         if (!(skew >= 0f && skew < 1f)) {
-            throw new dev.kl4j.core.InvalidArgumentException("skew", "skew must be in [0, 1), got " + skew
+            throw new InvalidArgumentException("skew", "skew must be in [0, 1), got " + skew
                     + " (at 1 the divergence is identically 0)");
         }
         this.direction = direction;
         this.skew = skew;
-        this.temperature = requireTemperature(temperature);
     }
 
     /** @return which argument is skewed */
@@ -62,28 +61,13 @@ public final class SkewKlLoss extends DistillationLoss {
         return skew;
     }
 
-    /** @return T */
-    public float temperature() {
-        return temperature;
-    }
-
     @Override
-    protected boolean usesHardLabels() {
-        return false;
-    }
-
-    @Override
-    protected NDArray rowLoss(NDArray studentLogits, NDArray teacherLogits, NDArray hardLabels) {
-        NDArray logP = divideByTemperature(teacherLogits, temperature).logSoftmax(-1);
-        NDArray logQ = divideByTemperature(studentLogits, temperature).logSoftmax(-1);
-        NDArray kl;
+    protected NDArray divergence(NDArray studentLogits, NDArray teacherLogits) {
+        NDArray logP = teacherLogits.logSoftmax(-1);
+        NDArray logQ = studentLogits.logSoftmax(-1);
         if (direction == Direction.FORWARD) {
-            NDArray logMix = logAddExp(addLogWeight(logP, skew), addLogWeight(logQ, 1f - skew));
-            kl = DjlDivergences.klFromLogits(logP, logMix);
-        } else {
-            NDArray logMix = logAddExp(addLogWeight(logP, 1f - skew), addLogWeight(logQ, skew));
-            kl = DjlDivergences.klFromLogits(logQ, logMix);
+            return DjlDivergences.klFromLogits(logP, logAddExp(addLogWeight(logP, skew), addLogWeight(logQ, 1f - skew)));
         }
-        return scale(kl, temperature * temperature);
+        return DjlDivergences.klFromLogits(logQ, logAddExp(addLogWeight(logP, 1f - skew), addLogWeight(logQ, skew)));
     }
 }

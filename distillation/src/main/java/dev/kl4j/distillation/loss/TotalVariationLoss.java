@@ -13,33 +13,18 @@ import ai.djl.ndarray.NDArray;
  * DJL front end has no total variation yet, so the one line ½Σ|p − q| is written here; it is checked
  * against the core's {@code DiscreteDivergences.tv}. The subgradient at p_c = q_c is 0.
  */
-public final class TotalVariationLoss extends DistillationLoss {
-    private final float temperature;
-
+public final class TotalVariationLoss extends TemperatureScaledLoss {
     /**
      * @param temperature   T &gt; 0
      * @param teacherOutput what the teacher's array holds
      */
     public TotalVariationLoss(float temperature, TeacherOutput teacherOutput) {
-        super("TotalVariationLoss", teacherOutput);
-        this.temperature = requireTemperature(temperature);
-    }
-
-    /** @return T */
-    public float temperature() {
-        return temperature;
+        super("TotalVariationLoss", temperature, teacherOutput);
     }
 
     @Override
-    protected boolean usesHardLabels() {
-        return false;
-    }
-
-    @Override
-    protected NDArray rowLoss(NDArray studentLogits, NDArray teacherLogits, NDArray hardLabels) {
-        NDArray p = divideByTemperature(teacherLogits, temperature).softmax(-1);
-        NDArray q = divideByTemperature(studentLogits, temperature).softmax(-1);
-        NDArray tv = scale(p.sub(q).abs().sum(new int[] {-1}), 0.5f);
-        return scale(tv, temperature * temperature);
+    protected NDArray divergence(NDArray studentLogits, NDArray teacherLogits) {
+        NDArray gap = teacherLogits.softmax(-1).sub(studentLogits.softmax(-1));
+        return scale(gap.abs().sum(new int[] {-1}), 0.5f);
     }
 }
