@@ -20,11 +20,12 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "distill", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Distil a CNN teacher into an MLP student on Fashion-MNIST and compare losses over seeds.",
-            "Writes metrics.csv, summary.json, results.md, accuracy_per_loss.png, agreement_per_loss.png and",
-            "checkpoint/teacher.ckpt (teacher parameters and cached logits; --resume reuses it) into --out.",
-            "Losses: none (hard labels only), hinton (a*T^2*KL + (1-a)*CE at T), fkl, rkl, gjsd, skl, srkl, tv",
-            "(a*D + (1-a)*CE, D at temperature 1), dkd (CE + TCKD + 8 NCKD at T), all."})
+            "Distil a CNN teacher into an MLP student on Fashion-MNIST; compare losses.",
+            "Writes metrics.csv, summary.json, results.md, accuracy_per_loss.png,",
+            "agreement_per_loss.png and checkpoint/teacher.ckpt (the teacher and its",
+            "logits; --resume reuses them) into --out. Losses: none (CE only);",
+            "hinton (a*T^2*KL + (1-a)*CE at T); fkl, rkl, gjsd, skl, srkl, tv",
+            "(a*D + (1-a)*CE, D at temperature 1); dkd (CE + TCKD + 8*NCKD at T); all."})
 public final class DistillCommand implements Callable<Integer> {
     @Option(names = "--teacher-epochs", defaultValue = "8", description = "Teacher epochs (default ${DEFAULT-VALUE}).")
     int teacherEpochs;
