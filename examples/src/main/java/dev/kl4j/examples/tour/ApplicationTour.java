@@ -72,7 +72,7 @@ final class ApplicationTour {
         Kl4j.handleErrors(vae, Kl4j.verboseRun());
         List<String> args = new ArrayList<>(List.of("--epochs", "1", "--seed", String.valueOf(settings.seed()),
                 "--data-dir", data.toString(), "--out", dir.toString(), "--iwae-samples", "100",
-                "--iwae-images", "500"));
+                "--iwae-images", "500", "--overwrite"));   // a tour run replaces the previous tour's VAE run
         if (!settings.verbose()) {
             args.add("--no-progress");
         }
