@@ -1,6 +1,8 @@
 package dev.kl4j.ppo.train;
 
 import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.ppo.algo.ReferenceKlEstimator;
+import dev.kl4j.ppo.algo.TargetKlPlacement;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

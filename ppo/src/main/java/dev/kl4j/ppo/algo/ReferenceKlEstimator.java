@@ -1,4 +1,4 @@
-package dev.kl4j.ppo.train;
+package dev.kl4j.ppo.algo;
 
 import dev.kl4j.core.InvalidArgumentException;
 import java.util.Locale;

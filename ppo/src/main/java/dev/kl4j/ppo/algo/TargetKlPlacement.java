@@ -1,4 +1,4 @@
-package dev.kl4j.ppo.train;
+package dev.kl4j.ppo.algo;
 
 /**
  * Where PPO-clip's {@code targetKl} early stop looks at the KL estimate k3 = mean((r − 1) − ln r).
