@@ -75,7 +75,7 @@ public abstract class ClassicControlEnvironment implements Environment {
             throw new IllegalStateException(id + ": step() called after the episode ended (terminated or"
                     + " truncated); call reset() first");
         }
-        checkAction(action);
+        Actions.check(id, actionSpace(), action);
         Transition transition = advance(action);
         elapsedSteps++;
         // TimeLimit: truncated once the step count since reset reaches max_episode_steps.
@@ -165,34 +165,5 @@ public abstract class ClassicControlEnvironment implements Environment {
      */
     protected static int index(double[] action) {
         return (int) action[0];
-    }
-
-    private void checkAction(double[] action) {
-        if (action == null) {
-            throw new InvalidArgumentException("action", id + ": action must not be null");
-        }
-        String shown = Arrays.toString(action);
-        Space space = actionSpace();
-        if (space instanceof Discrete discrete) {
-            if (action.length != 1) {
-                throw new InvalidArgumentException("action", id + ": action " + shown
-                        + " must be a single index in 0.." + (discrete.n() - 1));
-            }
-            double a = action[0];
-            if (Double.isNaN(a) || a != Math.rint(a) || a < 0 || a >= discrete.n()) {
-                throw new InvalidArgumentException("action", id + ": action " + shown
-                        + " is not an index in 0.." + (discrete.n() - 1));
-            }
-        } else if (space instanceof Box box) {
-            if (action.length != box.dimension()) {
-                throw new InvalidArgumentException("action", id + ": action " + shown + " must have "
-                        + box.dimension() + " value" + (box.dimension() == 1 ? "" : "s"));
-            }
-            for (double a : action) {
-                if (!Double.isFinite(a)) {
-                    throw new InvalidArgumentException("action", id + ": action " + shown + " must be finite");
-                }
-            }
-        }
     }
 }

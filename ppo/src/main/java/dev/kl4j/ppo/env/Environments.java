@@ -15,6 +15,9 @@ public final class Environments {
 
     static {
         FACTORIES.put(CartPole.ID, CartPole::new);
+        FACTORIES.put(Pendulum.ID, Pendulum::new);
+        FACTORIES.put(Acrobot.ID, Acrobot::new);
+        FACTORIES.put(MountainCarContinuous.ID, MountainCarContinuous::new);
     }
 
     private Environments() {}

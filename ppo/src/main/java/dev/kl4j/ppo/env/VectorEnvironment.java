@@ -72,6 +72,9 @@ public final class VectorEnvironment {
                     + "), got " + (actions == null ? "null" : String.valueOf(actions.length)));
         }
         int n = copies.length;
+        for (int i = 0; i < n; i++) { // check all first, so that a bad action steps no copy
+            Actions.check(copies[i].id(), copies[i].actionSpace(), actions[i]);
+        }
         double[][] observations = new double[n][];
         double[] rewards = new double[n];
         boolean[] terminated = new boolean[n];
