@@ -91,7 +91,9 @@ public final class Adam implements AutoCloseable {
             NDArray g = p.getGradient();
             p.getNDArrayInternal().adamUpdate(new NDList(p, g, m.get(i), v.get(i)), new NDList(p),
                     (float) learningRate, correctedRate, 0f, 1f, -1f, BETA1, BETA2, correctedEps, true, false);
-            g.muli(DjlScalars.of(g, 0f));
+            try (NDArray zero = DjlScalars.of(g, 0f)) {
+                g.muli(zero);
+            }
             g.close();
         }
     }

@@ -30,8 +30,8 @@ public final class GradientClipping {
         double squares = 0;
         for (Pair<String, Parameter> p : parameters) {
             NDArray g = p.getValue().getArray().getGradient();
-            try (NDArray s = g.square().sum()) {
-                squares += s.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+            try (NDArray square = g.square(); NDArray s = square.sum()) {
+                squares += s.getFloat();
             }
             g.close();
         }
@@ -40,7 +40,9 @@ public final class GradientClipping {
         if (coefficient < 1) {
             for (Pair<String, Parameter> p : parameters) {
                 NDArray g = p.getValue().getArray().getGradient();
-                g.muli(DjlScalars.of(g, (float) coefficient));
+                try (NDArray c = DjlScalars.of(g, (float) coefficient)) {
+                    g.muli(c);
+                }
                 g.close();
             }
         }
