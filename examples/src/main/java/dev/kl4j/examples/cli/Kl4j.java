@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             TourCommand.class,
             EvalCommand.class,
+            EnvReplayCommand.class,
             VaeCommand.class,
             BenchCommand.class,
         })

@@ -18,7 +18,9 @@ import java.util.SplittableRandom;
  * penalty {@code 0.1 a²} uses the action as given ({@code math.pow(action[0], 2) * 0.1} in Gymnasium),
  * which differs from the clipped one only for actions outside [−1, 1]. The new state is stored as
  * float32 ({@code np.array([position, velocity], dtype=np.float32)}), so after each step the state here is
- * rounded to float32 too; the arithmetic of a step is float64.
+ * rounded to float32 too; the arithmetic of a step is float64, as in Gymnasium under NumPy 1.x. Under
+ * NumPy 2 (NEP 50 promotion) Gymnasium's {@code velocity += ...} on the float32 state runs in float32,
+ * which moves the state by float32 rounding (about 1e-8) per step.
  *
  * <p>State and observation {@code [x, v]} (float64 values here; float32 in Gymnasium) in the box
  * {@code [−1.2, −0.07] .. [0.6, 0.07]} (float32 bounds). Truncated at 999 steps. Reset: position from
