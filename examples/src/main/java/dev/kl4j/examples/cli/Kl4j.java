@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
             EvalCommand.class,
             EnvReplayCommand.class,
             VaeCommand.class,
+            PpoCommand.class,
+            PpoEvalCommand.class,
             BenchCommand.class,
         })
 public final class Kl4j implements Runnable {

@@ -181,6 +181,51 @@ public record PpoConfig(String env, Algorithm algorithm, long totalSteps, int en
         return s;
     }
 
+    /**
+     * The configuration a checkpoint's {@link #settings()} describe.
+     *
+     * @param s settings as written by {@link #settings()}
+     * @return the configuration
+     */
+    public static PpoConfig fromSettings(Map<String, String> s) {
+        try {
+            return new Builder(s.get("env"), Algorithm.parse(s.get("algo")))
+                    .totalSteps(Long.parseLong(s.get("total_steps"))).envs(Integer.parseInt(s.get("envs")))
+                    .rolloutSteps(Integer.parseInt(s.get("rollout_steps"))).gamma(d(s, "gamma"))
+                    .gaeLambda(d(s, "gae_lambda")).epochs(Integer.parseInt(s.get("epochs")))
+                    .minibatchSize(Integer.parseInt(s.get("minibatch_size"))).learningRate(d(s, "learning_rate"))
+                    .annealLearningRate(Boolean.parseBoolean(s.get("anneal_learning_rate"))).clipRange(d(s, "clip_range"))
+                    .annealClipRange(Boolean.parseBoolean(s.get("anneal_clip_range")))
+                    .valueClipRange(d(s, "value_clip_range")).entropyCoefficient(d(s, "entropy_coefficient"))
+                    .valueCoefficient(d(s, "value_coefficient")).maxGradNorm(d(s, "max_grad_norm"))
+                    .normalizeAdvantages(Boolean.parseBoolean(s.get("normalize_advantages")))
+                    .targetKl(d(s, "target_kl"))
+                    .targetKlPlacement(TargetKlPlacement.valueOf(s.get("target_kl_placement").toUpperCase(Locale.ROOT)))
+                    .adamEpsilon(d(s, "adam_epsilon")).hiddenSize(Integer.parseInt(s.get("hidden_size")))
+                    .klTarget(d(s, "kl_target")).klBetaInit(d(s, "kl_beta_init")).trpoMaxKl(d(s, "trpo_max_kl"))
+                    .trpoCgIterations(Integer.parseInt(s.get("trpo_cg_iterations"))).trpoDamping(d(s, "trpo_damping"))
+                    .trpoBacktrackCoefficient(d(s, "trpo_backtrack_coefficient"))
+                    .trpoBacktrackSteps(Integer.parseInt(s.get("trpo_backtrack_steps")))
+                    .valueEpochs(Integer.parseInt(s.get("value_epochs"))).refKlCoefficient(d(s, "ref_kl_coefficient"))
+                    .refKlTarget(d(s, "ref_kl_target")).refKlHorizon(d(s, "ref_kl_horizon"))
+                    .refKlEstimator(ReferenceKlEstimator.parse(s.get("ref_kl_estimator")))
+                    .evalEpisodes(Integer.parseInt(s.get("eval_episodes")))
+                    .evalInterval(Long.parseLong(s.get("eval_interval")))
+                    .evalEpisodesDuringTraining(Integer.parseInt(s.get("eval_episodes_during_training")))
+                    .seed(Long.parseLong(s.get("seed"))).build();
+        } catch (NullPointerException | IllegalArgumentException e) {
+            if (e instanceof InvalidArgumentException) {
+                throw e;
+            }
+            throw new InvalidArgumentException("checkpoint", "the PPO checkpoint's settings are incomplete or"
+                    + " unreadable (" + e.getMessage() + ")");
+        }
+    }
+
+    private static double d(Map<String, String> s, String key) {
+        return Double.parseDouble(s.get(key));
+    }
+
     private static String num(double x) {
         return Double.toString(x);
     }

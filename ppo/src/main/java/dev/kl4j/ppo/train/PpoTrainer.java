@@ -750,6 +750,35 @@ public final class PpoTrainer implements AutoCloseable {
         }
     }
 
+    /**
+     * The policy saved in a checkpoint, rebuilt as the default {@link MlpPolicy} of its settings.
+     *
+     * @param config  the checkpoint's settings ({@link PpoConfig#fromSettings})
+     * @param payload the checkpoint's bytes
+     * @param manager owner of the parameters
+     * @return the policy at the checkpoint
+     */
+    public static MlpPolicy policyFromCheckpoint(PpoConfig config, byte[] payload, NDManager manager) {
+        MlpPolicy policy = defaultPolicy(config, manager);
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
+            if (in.readInt() != CHECKPOINT_VERSION) {
+                throw new IOException("unknown PPO checkpoint version");
+            }
+            in.readInt();
+            in.readLong();
+            in.readLong();
+            in.readLong();
+            in.readDouble();
+            in.readDouble();
+            readParameters(in, policy.parameters());
+            return policy;
+        } catch (IOException e) {
+            throw new InvalidArgumentException("checkpoint", "the PPO checkpoint's policy is unreadable ("
+                    + e.getMessage() + ")");
+        }
+    }
+
     private void read(DataInputStream in) throws IOException {
         int version = in.readInt();
         if (version != CHECKPOINT_VERSION) {
