@@ -180,7 +180,7 @@ public final class MlpPolicy implements Policy {
             return new NDList(head);
         }
         NDArray spread = logStd.getArray();
-        return new NDList(head, spread.duplicate());
+        return new NDList(head, Mlp.differentiableCopy(spread));
     }
 
     @Override
