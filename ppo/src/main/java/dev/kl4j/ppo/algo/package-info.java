@@ -1,0 +1,20 @@
+/**
+ * Policy-update algorithms. This package holds TRPO and its numerical pieces:
+ * <ul>
+ *   <li>{@link dev.kl4j.ppo.algo.Trpo}: one Trust Region Policy Optimization update (Schulman et al.
+ *       2015): maximise the importance-weighted surrogate L(θ) = mean[π_θ/π_old · Â] subject to the mean
+ *       KL(π_old ‖ π_θ) ≤ δ, by the natural-gradient direction s = F⁻¹g, the maximal step
+ *       √(2δ / sᵀFs)·s and a backtracking line search (×0.8, up to 10 trials) that accepts only a step
+ *       whose exact KL is within δ and whose surrogate improved; otherwise the parameters stay.
+ *       Defaults δ = 0.01, damping 0.1, 10 CG iterations, as in Spinning Up and sb3-contrib.</li>
+ *   <li>{@link dev.kl4j.ppo.algo.FisherVectorProduct}: F v = (1/B) Σ J_bᵀ M_b J_b v + λv, the
+ *       Gauss–Newton form of the KL Hessian (Schulman et al. 2015, Appendix C; Martens 2014), from a
+ *       central difference of forward passes (J v), the distribution's closed-form metric M, and one
+ *       backward pass (Jᵀ u): DJL has no double backpropagation.</li>
+ *   <li>{@link dev.kl4j.ppo.algo.ConjugateGradient}: CG on a matrix-free SPD operator (Nocedal &amp;
+ *       Wright, Algorithm 5.2).</li>
+ *   <li>{@link dev.kl4j.ppo.algo.ParameterVector}: a policy's parameters as one flat vector.</li>
+ * </ul>
+ * The value function's regression and the PPO variants are trained by the trainer with DJL optimisers.
+ */
+package dev.kl4j.ppo.algo;
