@@ -41,7 +41,7 @@ class DjlDiagNormalTest {
         return manager.create(x).toType(DataType.FLOAT32, false);
     }
 
-    private static double[] exp(double[] x) {
+    static double[] exp(double[] x) {
         double[] y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             y[i] = Math.exp(x[i]);

@@ -99,7 +99,7 @@ class DjlGaussianKlTest {
                 assertEquals(new ai.djl.ndarray.types.Shape(3), kl.getShape());
                 double[] values = kl.toDoubleArray();
                 for (int b = 0; b < 3; b++) {
-                    assertEquals(GaussianKl.diagonal(muP[b], exp(logStdP), muQ[b], exp(logStdQ)), values[b], 1e-12);
+                    assertEquals(GaussianKl.diagonal(muP[b], DjlDiagNormalTest.exp(logStdP), muQ[b], DjlDiagNormalTest.exp(logStdQ)), values[b], 1e-12);
                 }
                 gc.backward(kl.sum());
             }
@@ -119,17 +119,9 @@ class DjlGaussianKlTest {
     private static double totalKl(double[][] muP, double[] logStdP, double[][] muQ, double[] logStdQ) {
         double sum = 0;
         for (int b = 0; b < muP.length; b++) {
-            sum += GaussianKl.diagonal(muP[b], exp(logStdP), muQ[b], exp(logStdQ));
+            sum += GaussianKl.diagonal(muP[b], DjlDiagNormalTest.exp(logStdP), muQ[b], DjlDiagNormalTest.exp(logStdQ));
         }
         return sum;
-    }
-
-    private static double[] exp(double[] x) {
-        double[] y = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = Math.exp(x[i]);
-        }
-        return y;
     }
 
     @Test

@@ -129,6 +129,17 @@ class TrpoTest {
     }
 
     @Test
+    void anUpdateLeavesNoArraysBehind() {
+        ShrinkProblem problem = shrinkProblem();
+        int before = manager.getManagedArrays().size();
+        for (int i = 0; i < 3; i++) {
+            Trpo.update(problem.policy(), problem.observations(), problem.actions(), problem.advantages(),
+                    Trpo.Config.defaults());
+        }
+        assertEquals(before, manager.getManagedArrays().size());
+    }
+
+    @Test
     void badSettingsAreRejectedByName() {
         assertEquals("maxKl", assertThrows(InvalidArgumentException.class,
                 () -> Trpo.Config.defaults().withMaxKl(0)).argument());
