@@ -67,6 +67,18 @@ class DjlDiagNormalTest {
     }
 
     @Test
+    void float64KeepsDoublePrecision() {
+        DjlDiagNormal pi = DjlDiagNormal.fromLogStd(manager.create(MEAN), manager.create(SHARED_LOG_STD));
+        double[] logProb = pi.logProb(manager.create(ACTIONS)).toDoubleArray();
+        double[] entropy = pi.entropy().toDoubleArray();
+        for (int b = 0; b < 3; b++) {
+            DiagNormal reference = DiagNormal.of(MEAN[b], exp(SHARED_LOG_STD));
+            assertEquals(reference.logProb(ACTIONS[b]), logProb[b], 1e-13, "row " + b);
+            assertEquals(reference.entropy(), entropy[b], 1e-13, "row " + b);
+        }
+    }
+
+    @Test
     void klMatchesTheDoubleClosedForm() {
         NDArray otherMean = f32(ACTIONS);
         DjlDiagNormal p = DjlDiagNormal.fromLogStd(f32(MEAN), manager.create(SHARED_LOG_STD).toType(DataType.FLOAT32, false));
