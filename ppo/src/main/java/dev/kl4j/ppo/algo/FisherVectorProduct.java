@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
  * state s_b and M_b the distribution's own Fisher metric in those parameters
  * ({@link DjlDistribution#fisherVectorProduct}). The two forms agree at θ' = θ because the gradient of
  * the KL in φ vanishes there, leaving only the Gauss–Newton term (Schulman et al. 2015, Appendix C;
- * Martens 2014, section 9). λ is the damping that keeps the conjugate-gradient solve stable (0.1 by
+ * Martens 2020, JMLR 21). λ is the damping that keeps the conjugate-gradient solve stable (0.1 by
  * default, as in Spinning Up and sb3-contrib).
  *
  * <p>DJL exposes no double backpropagation, so F v is assembled from first-order pieces:

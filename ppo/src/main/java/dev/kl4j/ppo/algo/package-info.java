@@ -8,7 +8,7 @@
  *       whose exact KL is within δ and whose surrogate improved; otherwise the parameters stay.
  *       Defaults δ = 0.01, damping 0.1, 10 CG iterations, as in Spinning Up and sb3-contrib.</li>
  *   <li>{@link dev.kl4j.ppo.algo.FisherVectorProduct}: F v = (1/B) Σ J_bᵀ M_b J_b v + λv, the
- *       Gauss–Newton form of the KL Hessian (Schulman et al. 2015, Appendix C; Martens 2014), from a
+ *       Gauss–Newton form of the KL Hessian (Schulman et al. 2015, Appendix C; Martens 2020), from a
  *       central difference of forward passes (J v), the distribution's closed-form metric M, and one
  *       backward pass (Jᵀ u): DJL has no double backpropagation.</li>
  *   <li>{@link dev.kl4j.ppo.algo.ConjugateGradient}: CG on a matrix-free SPD operator (Nocedal &amp;
