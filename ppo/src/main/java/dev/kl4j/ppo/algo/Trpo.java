@@ -87,6 +87,11 @@ public final class Trpo {
             return new Config(maxKl, damping, value, residualTolerance, backtrackFactor, maxBacktracks);
         }
 
+        /** @param value CG tolerance on rᵀr @return a copy */
+        public Config withResidualTolerance(double value) {
+            return new Config(maxKl, damping, cgIterations, value, backtrackFactor, maxBacktracks);
+        }
+
         /** @param value α @return a copy */
         public Config withBacktrackFactor(double value) {
             return new Config(maxKl, damping, cgIterations, residualTolerance, value, maxBacktracks);
@@ -155,6 +160,7 @@ public final class Trpo {
             throw new InvalidArgumentException("advantages", "advantages have shape " + advantages.getShape()
                     + "; expected [" + batch + "]");
         }
+        requireFinite(advantages);
         ParameterVector parameters = ParameterVector.of(policy.parameters());
         double[] thetaOld = parameters.values();
         try (NDScope scope = new NDScope()) {
@@ -225,6 +231,18 @@ public final class Trpo {
         } catch (RuntimeException e) {
             parameters.set(thetaOld);   // never leave a half-updated policy behind
             throw e;
+        }
+    }
+
+    private static void requireFinite(NDArray advantages) {
+        double[] values;
+        try (NDArray copy = advantages.toType(DataType.FLOAT64, true)) {
+            values = copy.toDoubleArray();
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new InvalidArgumentException("advantages", "advantages[" + i + "] = " + values[i] + " is not finite");
+            }
         }
     }
 

@@ -147,6 +147,14 @@ class TrpoTest {
                 () -> Trpo.Config.defaults().withBacktrackFactor(1)).argument());
         assertEquals("damping", assertThrows(InvalidArgumentException.class,
                 () -> Trpo.Config.defaults().withDamping(-1)).argument());
+        ShrinkProblem problem = shrinkProblem();
+        NDArray nan = manager.create(new float[BATCH]);
+        nan.set(new ai.djl.ndarray.index.NDIndex("3"), Float.NaN);
+        assertEquals("advantages", assertThrows(InvalidArgumentException.class, () -> Trpo.update(problem.policy(),
+                problem.observations(), problem.actions(), nan, Trpo.Config.defaults())).argument());
+        assertEquals("advantages", assertThrows(InvalidArgumentException.class, () -> Trpo.update(problem.policy(),
+                problem.observations(), problem.actions(), manager.zeros(new ai.djl.ndarray.types.Shape(3)),
+                Trpo.Config.defaults())).argument());
         Trpo.Config defaults = Trpo.Config.defaults();
         assertEquals(0.01, defaults.maxKl());
         assertEquals(0.1, defaults.damping());
