@@ -112,6 +112,30 @@ class DjlCategoricalTest {
     }
 
     @Test
+    void klGradientsInBothArgumentsMatchFiniteDifferences() {
+        // PPO's KL penalty differentiates KL(π_old ‖ π_θ) in its second argument; distillation in its first.
+        NDArray p = manager.create(LOGITS);
+        NDArray q = manager.create(OTHER);
+        p.setRequiresGradient(true);
+        q.setRequiresGradient(true);
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            gc.backward(DjlCategorical.fromLogits(p).kl(DjlCategorical.fromLogits(q)).sum());
+        }
+        ToDoubleFunction<double[][]> inP = x -> totalKl(x, OTHER);
+        ToDoubleFunction<double[][]> inQ = x -> totalKl(LOGITS, x);
+        assertArrayEquals(FiniteDifferences.gradient(inP, LOGITS, 1e-6), p.getGradient().toDoubleArray(), 1e-8);
+        assertArrayEquals(FiniteDifferences.gradient(inQ, OTHER, 1e-6), q.getGradient().toDoubleArray(), 1e-8);
+    }
+
+    private static double totalKl(double[][] a, double[][] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += DiscreteDivergences.kl(Categorical.ofLogits(a[i]).probs(), Categorical.ofLogits(b[i]).probs());
+        }
+        return sum;
+    }
+
+    @Test
     void fisherProductEqualsTheFiniteDifferenceHessianOfTheKl() {
         double[][] u = {{0.5, -1.0, 0.25, 2.0}, {-0.3, 0.0, 1.1, 0.4}, {1.0, 1.0, 1.0, 1.0}};
         DjlCategorical pi = DjlCategorical.fromLogits(manager.create(LOGITS));
