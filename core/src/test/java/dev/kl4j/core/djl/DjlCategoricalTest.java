@@ -127,6 +127,21 @@ class DjlCategoricalTest {
         assertArrayEquals(FiniteDifferences.gradient(inQ, OTHER, 1e-6), q.getGradient().toDoubleArray(), 1e-8);
     }
 
+    @Test
+    void klGradientReachesTheSecondArgumentWhenOnlyItNeedsOne() {
+        // PPO-KL and TRPO: π_old is a constant (computed outside the gradient collector), π_θ comes from
+        // a network (a non-leaf array). Here θ = logits, π_θ's logits = θ + 0 computed under the collector.
+        NDArray old = manager.create(LOGITS);
+        NDArray theta = manager.create(OTHER);
+        theta.setRequiresGradient(true);
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray logits = theta.add(manager.zeros(new ai.djl.ndarray.types.Shape()));
+            gc.backward(DjlCategorical.fromLogits(old).kl(DjlCategorical.fromLogits(logits)).sum());
+        }
+        ToDoubleFunction<double[][]> inQ = x -> totalKl(LOGITS, x);
+        assertArrayEquals(FiniteDifferences.gradient(inQ, OTHER, 1e-6), theta.getGradient().toDoubleArray(), 1e-8);
+    }
+
     private static double totalKl(double[][] a, double[][] b) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {
