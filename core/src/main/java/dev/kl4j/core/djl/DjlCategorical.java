@@ -132,8 +132,10 @@ public final class DjlCategorical implements DjlDistribution {
     }
 
     /**
-     * Inverse-CDF sampling on the host: for each row, u = rng.nextDouble() and the action is the first k
-     * with u &lt; Σ_{j≤k} p_j (never a category with p = 0).
+     * Inverse-CDF sampling on the host: each row's probabilities are computed in double from the logits
+     * (p_k = exp(ℓ_k − max ℓ) / Σ_j exp(ℓ_j − max ℓ)), u = rng.nextDouble(), and the action is the first
+     * k with u &lt; Σ_{j≤k} p_j (never a category with p = 0). One copy of the logits to the host and no
+     * engine operation besides, which keeps a rollout step cheap.
      *
      * @param rng the random source (one draw per batch element, in row order)
      * @return int64 indices {@code [B]}
@@ -141,28 +143,51 @@ public final class DjlCategorical implements DjlDistribution {
     @Override
     public NDArray sample(RandomGenerator rng) {
         int k = numCategories();
-        float[] p;
-        try (NDArray probs = probs()) {
-            p = probs.toType(DataType.FLOAT32, false).toFloatArray();
+        double[] l;
+        if (logits.getDataType() == DataType.FLOAT64) {
+            l = logits.toDoubleArray();
+        } else if (logits.getDataType() == DataType.FLOAT32) {
+            l = widen(logits.toFloatArray());
+        } else {
+            try (NDArray asFloat = logits.toType(DataType.FLOAT32, true)) {
+                l = widen(asFloat.toFloatArray());
+            }
         }
-        int rows = p.length / k;
+        int rows = l.length / k;
         long[] actions = new long[rows];
         for (int b = 0; b < rows; b++) {
-            actions[b] = inverseCdf(p, b * k, k, rng.nextDouble());
+            actions[b] = inverseCdf(l, b * k, k, rng.nextDouble());
         }
         return logits.getManager().create(actions, batchShape());
     }
 
+    private static double[] widen(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
     /** First index whose cumulative probability exceeds u; the last positive-probability index if rounding leaves u beyond the total. */
-    private static int inverseCdf(float[] p, int offset, int k, double u) {
+    private static int inverseCdf(double[] logits, int offset, int k, double u) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            max = Math.max(max, logits[offset + j]);
+        }
+        double total = 0;
+        for (int j = 0; j < k; j++) {
+            total += Math.exp(logits[offset + j] - max);
+        }
+        double threshold = u * total;   // compare unnormalised: u < Σ_{j≤k} exp(ℓ_j − max) / total
         double cumulative = 0;
         int lastPositive = -1;
         for (int j = 0; j < k; j++) {
-            double pj = p[offset + j];
-            if (pj > 0) {
-                cumulative += pj;
+            double w = Math.exp(logits[offset + j] - max);
+            if (w > 0) {
+                cumulative += w;
                 lastPositive = j;
-                if (u < cumulative) {
+                if (threshold < cumulative) {
                     return j;
                 }
             }

@@ -21,7 +21,7 @@ import java.util.random.RandomGenerator;
  * (no cross terms), so M u = (u_μ / σ², 2 u_{ln σ}).
  */
 public final class DjlDiagNormal implements DjlDistribution {
-    private static final float HALF_LOG_TWO_PI = (float) (0.5 * Math.log(2 * Math.PI));
+    private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
     private final NDArray mean;
     private final NDArray logStd;
@@ -77,7 +77,7 @@ public final class DjlDiagNormal implements DjlDistribution {
             NDArray squares = z.square().sum(new int[] {-1});
             NDArray half = squares.mul(DjlScalars.of(squares, -0.5f));           // −½ Σ z², engine-owned −½
             NDArray logStdSum = logStdSumPerRow();
-            return half.sub(logStdSum).sub(DjlScalars.of(half, dimension() * HALF_LOG_TWO_PI));
+            return half.sub(logStdSum).sub(constant(half, dimension() * HALF_LOG_TWO_PI));
         });
     }
 
@@ -85,8 +85,22 @@ public final class DjlDiagNormal implements DjlDistribution {
     public NDArray entropy() {
         return DjlScopes.withIntermediatesClosed(() -> {
             NDArray logStdSum = logStdSumPerRow();
-            return logStdSum.add(DjlScalars.of(logStdSum, dimension() * (0.5f + HALF_LOG_TWO_PI)));
+            return logStdSum.add(constant(logStdSum, dimension() * (0.5 + HALF_LOG_TWO_PI)));
         });
+    }
+
+    /**
+     * An engine-owned scalar of {@code like}'s type holding {@code value} to that type's precision:
+     * {@link DjlScalars#of} for float32 (and narrower); for float64 a copy made by the engine of the
+     * double scalar, so the constant neither loses digits to float nor points at Java memory.
+     */
+    private static NDArray constant(NDArray like, double value) {
+        if (like.getDataType() != ai.djl.ndarray.types.DataType.FLOAT64) {
+            return DjlScalars.of(like, (float) value);
+        }
+        try (NDArray wrapped = like.getManager().create(value)) {
+            return wrapped.duplicate();
+        }
     }
 
     /** Σ_i ln σ_i per batch element, {@code [B]} (a shared log-std is summed once and broadcast). */

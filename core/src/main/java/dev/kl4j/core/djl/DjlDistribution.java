@@ -18,8 +18,8 @@ import java.util.random.RandomGenerator;
  * element, and {@link #fisherVectorProduct} multiplies a vector in that parameter space by the Fisher
  * information matrix M of each distribution, which is also the Hessian of θ' ↦ KL(π_θ ‖ π_θ') at θ' = θ.
  * TRPO combines it with the network's Jacobian J into the Gauss–Newton product Jᵀ M J v
- * (Schulman et al. 2015, Appendix C; Martens 2014, "New insights and perspectives on the natural
- * gradient method", section 9).
+ * (Schulman et al. 2015, Appendix C; Martens 2020, "New insights and perspectives on the natural
+ * gradient method", JMLR 21, on the Fisher as a generalized Gauss–Newton matrix).
  *
  * <p>Implementations: {@link DjlCategorical} (logits, optional action mask) and {@link DjlDiagNormal}
  * (mean and log-standard deviation).

@@ -1,6 +1,7 @@
 package dev.kl4j.core.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
 
 /**
@@ -20,7 +21,8 @@ import ai.djl.ndarray.types.DataType;
  * their mean ({@code k3(logRatio).mean()}), and a per-step penalty uses the terms themselves. They are
  * differentiable. k3 is evaluated in float64 and converted back to the input's type, because DJL has no
  * {@code expm1} and (r − 1) − ln r computed in float32 loses all its digits when r ≈ 1 (the terms are of
- * order (ln r)²/2, below float32's resolution of r − 1).
+ * order (ln r)²/2, below float32's resolution of r − 1); for |ln r| &lt; 0.01 it uses the Taylor series
+ * x²/2 + x³/6 + x⁴/24 + x⁵/120 of eˣ − 1 − x, so the result keeps full float32 precision everywhere.
  */
 public final class DjlKlEstimators {
     private DjlKlEstimators() {
@@ -53,7 +55,14 @@ public final class DjlKlEstimators {
         return DjlScopes.withIntermediatesClosed(() -> {
             DataType type = logRatio.getDataType();
             NDArray x = type == DataType.FLOAT64 ? logRatio : logRatio.toType(DataType.FLOAT64, false);
-            NDArray k3 = x.exp().sub(DjlScalars.of(x, 1f)).sub(x);
+            // |x| ≥ 1e-2: exp(x) − 1 − x in float64 (relative error ≲ 1e-16 / (x²/2) ≤ 2e-12).
+            NDArray direct = x.exp().sub(DjlScalars.of(x, 1f)).sub(x);
+            // |x| < 1e-2: the Taylor series x²(1/2 + x(1/6 + x(1/24 + x/120))), truncation ≤ x⁴/360 relative.
+            NDArray series = x.mul(DjlScalars.of(x, 1f / 120)).add(DjlScalars.of(x, 1f / 24));
+            series = series.mul(x).add(DjlScalars.of(x, 1f / 6));
+            series = series.mul(x).add(DjlScalars.of(x, 0.5f));
+            series = series.mul(x.square());
+            NDArray k3 = NDArrays.where(x.abs().lt(DjlScalars.of(x, 1e-2f)), series, direct);
             return type == DataType.FLOAT64 ? k3 : k3.toType(type, false);
         });
     }

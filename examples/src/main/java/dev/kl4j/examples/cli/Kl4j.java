@@ -48,7 +48,9 @@ public final class Kl4j implements Runnable {
 
     /** Entry point of the launcher. */
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int status = execute(args);
+        StandardStreams.drainFilteredStderr();
+        System.exit(status);
     }
 
     /**
@@ -72,6 +74,11 @@ public final class Kl4j implements Runnable {
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         Logging.configure(verbose);
+        if (verbose) {
+            PrintWriter note = err != null ? err : new PrintWriter(System.err, true);
+            note.println("kl4j: " + StandardStreams.discreteKernel());
+            note.flush();
+        }
         CommandLine cli = new CommandLine(new Kl4j());
         if (out != null) {
             cli.setOut(out);

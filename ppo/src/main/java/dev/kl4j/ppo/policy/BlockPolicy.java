@@ -127,7 +127,7 @@ public final class BlockPolicy implements Policy {
         }
         if (head == Head.GAUSSIAN_SHARED_LOG_STD) {
             NDArray spread = logStd.getArray();
-            return new NDList(out.get(0), spread.reshape(spread.getShape()));
+            return new NDList(out.get(0), Mlp.differentiableCopy(spread));
         }
         return out;
     }

@@ -66,6 +66,15 @@ final class Mlp {
         return Parameter.builder().setName(name).setType(type).optArray(array).build();
     }
 
+    /**
+     * A new array equal to {@code parameter} that back-propagates into it: closing the copy leaves the
+     * parameter alone, and a later in-place update of the parameter does not change the copy. (DJL's
+     * {@code duplicate()} gives a copy without the gradient connection, so the copy is x + 0.)
+     */
+    static NDArray differentiableCopy(NDArray parameter) {
+        return parameter.add(parameter.getManager().zeros(new Shape(), parameter.getDataType()));
+    }
+
     NDArray forward(NDArray x) {
         return DjlScopes.withIntermediatesClosed(() -> {
             NDArray h = x;

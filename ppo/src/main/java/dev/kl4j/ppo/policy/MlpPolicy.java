@@ -168,8 +168,9 @@ public final class MlpPolicy implements Policy {
     }
 
     /**
-     * @return {@code [logits]} or {@code [mean, logStd]}; the log-std is a view of the parameter (closing
-     *         it does not close the parameter)
+     * @return {@code [logits]} or {@code [mean, logStd]}; the log-std is a differentiable copy of the
+     *         parameter, so closing it does not close the parameter and a later update of the parameter
+     *         does not change a distribution computed earlier
      */
     @Override
     public NDList forward(NDArray observations) {
@@ -179,7 +180,7 @@ public final class MlpPolicy implements Policy {
             return new NDList(head);
         }
         NDArray spread = logStd.getArray();
-        return new NDList(head, spread.reshape(spread.getShape()));
+        return new NDList(head, Mlp.differentiableCopy(spread));
     }
 
     @Override
