@@ -181,7 +181,9 @@ public final class PpoCommand implements Callable<Integer> {
                         config.rolloutSteps(), config.seed(), folder.dir());
                 out.flush();
                 train(trainer, folder, state, out);
-                EvalResult eval = trainer.lastEvaluation();
+                // a resumed run that had already finished has no evaluation in memory: run it again (deterministic)
+                EvalResult eval = trainer.lastEvaluation() != null ? trainer.lastEvaluation()
+                        : trainer.evaluate(config.evalEpisodes());
                 double wall = trainer.history().stream().mapToDouble(UpdateMetrics::seconds).sum();
                 Map<String, Object> summary = PpoRunFiles.summary(config, eval, trainer.history(),
                         trainer.firstSolvedStep(), wall);
