@@ -115,8 +115,8 @@ public final class PpoRunFiles {
         if (history.isEmpty()) {
             return files;
         }
-        double[] steps = history.stream().mapToDouble(UpdateMetrics::steps).toArray();
-        XYChart returns = chart("Return, " + title, "environment steps", "undiscounted return");
+        double[] steps = history.stream().mapToDouble(m -> m.steps() / 1000.0).toArray();
+        XYChart returns = chart("Return, " + title, "environment steps (thousands)", "undiscounted return");
         double[][] recent = finitePoints(steps, history.stream().mapToDouble(UpdateMetrics::recentReturn).toArray());
         if (recent[0].length > 0) {
             returns.addSeries("training (last 100 episodes)", recent[0], recent[1]).setMarker(SeriesMarkers.NONE);
@@ -127,13 +127,14 @@ public final class PpoRunFiles {
         }
         files.add(write(returns, dir.resolve("returns.png")));
 
-        XYChart kl = chart("KL(pi_old || pi_new) per update, " + title, "environment steps", "nats");
-        kl.addSeries("exact (closed form)", steps, history.stream().mapToDouble(UpdateMetrics::klExact).toArray())
-                .setMarker(SeriesMarkers.NONE);
+        XYChart kl = chart("KL(pi_old || pi_new) per update, " + title, "environment steps (thousands)", "nats");
         kl.addSeries("k1 = -log r", steps, history.stream().mapToDouble(UpdateMetrics::klK1).toArray())
                 .setMarker(SeriesMarkers.NONE);
         kl.addSeries("k3 = (r - 1) - log r", steps, history.stream().mapToDouble(UpdateMetrics::klK3).toArray())
                 .setMarker(SeriesMarkers.NONE);
+        // drawn last, on top: the closed form the estimators approximate
+        kl.addSeries("exact (closed form)", steps, history.stream().mapToDouble(UpdateMetrics::klExact).toArray())
+                .setMarker(SeriesMarkers.NONE).setLineWidth(1.5f);
         files.add(write(kl, dir.resolve("kl.png")));
         return files;
     }
@@ -141,6 +142,7 @@ public final class PpoRunFiles {
     private static XYChart chart(String title, String x, String y) {
         XYChart c = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(x).yAxisTitle(y).build();
         c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setXAxisDecimalPattern("#,##0.#");
         return c;
     }
 

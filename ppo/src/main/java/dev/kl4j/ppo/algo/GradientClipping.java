@@ -1,6 +1,7 @@
 package dev.kl4j.ppo.algo;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import ai.djl.util.Pair;
@@ -27,13 +28,17 @@ public final class GradientClipping {
      * @return the global norm before clipping
      */
     public static double clipByGlobalNorm(ParameterList parameters, double maxNorm) {
-        double squares = 0;
-        for (Pair<String, Parameter> p : parameters) {
-            NDArray g = p.getValue().getArray().getGradient();
-            try (NDArray square = g.square(); NDArray s = square.sum()) {
-                squares += s.getFloat();
+        double squares;
+        // Σ_p ‖g_p‖² accumulated on the engine, read back once
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray total = null;
+            for (Pair<String, Parameter> p : parameters) {
+                NDArray g = p.getValue().getArray().getGradient();
+                NDArray s = g.square().sum();
+                total = total == null ? s : total.add(s);
             }
-            g.close();
+            squares = total == null ? 0 : total.getFloat();
         }
         double norm = Math.sqrt(squares);
         double coefficient = maxNorm / (norm + 1e-6);   // torch.nn.utils.clip_grad_norm_

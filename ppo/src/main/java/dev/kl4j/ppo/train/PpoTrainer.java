@@ -507,46 +507,48 @@ public final class PpoTrainer implements AutoCloseable {
         List<Double> returns = new ArrayList<>();
         List<Integer> lengths = new ArrayList<>();
         int activeCount = k;
-        while (activeCount > 0) {
-            int[] rows = new int[activeCount];
-            double[][] batch = new double[activeCount][];
-            int r = 0;
-            for (int j = 0; j < k; j++) {
-                if (active[j]) {
-                    rows[r] = j;
-                    batch[r++] = obs[j];
+        try (NDManager local = NDManager.newBaseManager()) {
+            while (activeCount > 0) {
+                int[] rows = new int[activeCount];
+                double[][] batch = new double[activeCount][];
+                int r = 0;
+                for (int j = 0; j < k; j++) {
+                    if (active[j]) {
+                        rows[r] = j;
+                        batch[r++] = obs[j];
+                    }
                 }
-            }
-            float[] actions;
-            int width;
-            try (NDManager local = NDManager.newBaseManager(); NDScope scope = new NDScope()) {
-                scope.suppressNotUsedWarning();
-                NDArray o = observationArray(local, batch);
-                NDArray mode = policy.distribution(o).mode();
-                width = mode.getShape().dimension() == 1 ? 1 : (int) mode.getShape().get(1);
-                actions = mode.toType(DataType.FLOAT32, false).toFloatArray();
-            }
-            for (int i = 0; i < rows.length; i++) {
-                int j = rows[i];
-                double[] a = new double[width];
-                for (int d = 0; d < width; d++) {
-                    a[d] = actions[i * width + d];
+                float[] actions;
+                int width;
+                try (NDScope scope = new NDScope()) {
+                    scope.suppressNotUsedWarning();
+                    NDArray o = observationArray(local, batch);
+                    NDArray mode = policy.distribution(o).mode();
+                    width = mode.getShape().dimension() == 1 ? 1 : (int) mode.getShape().get(1);
+                    actions = mode.toType(DataType.FLOAT32, false).toFloatArray();
                 }
-                var result = copies[j].step(a);
-                ret[j] += result.reward();
-                len[j]++;
-                obs[j] = result.observation();
-                if (result.terminated() || result.truncated()) {
-                    returns.add(ret[j]);
-                    lengths.add(len[j]);
-                    ret[j] = 0;
-                    len[j] = 0;
-                    if (started < episodes) {
-                        obs[j] = copies[j].reset();
-                        started++;
-                    } else {
-                        active[j] = false;
-                        activeCount--;
+                for (int i = 0; i < rows.length; i++) {
+                    int j = rows[i];
+                    double[] a = new double[width];
+                    for (int d = 0; d < width; d++) {
+                        a[d] = actions[i * width + d];
+                    }
+                    var result = copies[j].step(a);
+                    ret[j] += result.reward();
+                    len[j]++;
+                    obs[j] = result.observation();
+                    if (result.terminated() || result.truncated()) {
+                        returns.add(ret[j]);
+                        lengths.add(len[j]);
+                        ret[j] = 0;
+                        len[j] = 0;
+                        if (started < episodes) {
+                            obs[j] = copies[j].reset();
+                            started++;
+                        } else {
+                            active[j] = false;
+                            activeCount--;
+                        }
                     }
                 }
             }

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 /** Short seeded runs: learning beats a random policy, the same seed repeats, a resume continues exactly. */
 class PpoTrainerTest {
     /** A uniformly random CartPole policy lasts about 22 steps; deterministic evaluation of one ~9. */
-    private static final double RANDOM_POLICY_RETURN = 22;
+    static final double RANDOM_POLICY_RETURN = 22;
 
-    private static PpoConfig.Builder cartPole(Algorithm algorithm, long steps) {
+    static PpoConfig.Builder cartPole(Algorithm algorithm, long steps) {
         return PpoConfig.defaults("CartPole-v1", algorithm).totalSteps(steps).evalInterval(0).evalEpisodes(10).seed(3);
     }
 
-    private static List<UpdateMetrics> run(PpoConfig config, Policy reference) {
+    static List<UpdateMetrics> run(PpoConfig config, Policy reference) {
         try (PpoTrainer trainer = PpoTrainer.create(config, reference)) {
             while (!trainer.finished()) {
                 trainer.trainOneUpdate();
@@ -44,19 +44,6 @@ class PpoTrainerTest {
                 assertTrue(m.clipFraction() >= 0 && m.clipFraction() <= 1);
                 assertEquals(20, m.gradientSteps());
             }
-        }
-    }
-
-    @Test
-    void ppoKlAndTrpoImproveOnARandomPolicy() {
-        List<UpdateMetrics> kl = run(cartPole(Algorithm.PPO_KL, 8192).build(), null);
-        assertTrue(kl.get(kl.size() - 1).recentReturn() > 2 * RANDOM_POLICY_RETURN, "ppo-kl " + kl.get(kl.size() - 1));
-        assertTrue(kl.stream().anyMatch(m -> m.beta() != 1.0), "beta never adapted");
-        List<UpdateMetrics> trpo = run(cartPole(Algorithm.TRPO, 8192).build(), null);
-        assertTrue(trpo.get(trpo.size() - 1).recentReturn() > 2 * RANDOM_POLICY_RETURN, "trpo " + trpo.get(trpo.size() - 1));
-        for (UpdateMetrics m : trpo) {
-            // an accepted TRPO step keeps the exact mean KL within δ = 0.01 (float32 rounding aside)
-            assertTrue(m.stoppedEarly() || m.klExact() <= 0.01 + 1e-6, "update " + m.update() + " KL " + m.klExact());
         }
     }
 
