@@ -63,32 +63,14 @@ public final class Acrobot extends ClassicControlEnvironment {
     public static final int MAX_EPISODE_STEPS = 500;
 
     private static final Discrete ACTIONS = new Discrete(3);
-    private static final Box OBSERVATIONS;
-
-    static {
-        double[] high = {1, 1, 1, 1, (float) MAX_VEL_1, (float) MAX_VEL_2};
-        double[] low = new double[6];
-        for (int i = 0; i < 6; i++) {
-            low[i] = -high[i];
-        }
-        OBSERVATIONS = new Box(low, high);
-    }
+    /** ±[1, 1, 1, 1, 4π, 9π], in float32 as Gymnasium builds it. */
+    private static final Box OBSERVATIONS = Box.symmetric(1, 1, 1, 1, (float) MAX_VEL_1, (float) MAX_VEL_2);
 
     private final double[] s = new double[4];
 
     /** A new environment; call {@link #reset(long)} before stepping. */
     public Acrobot() {
-        super(ID, MAX_EPISODE_STEPS);
-    }
-
-    @Override
-    public Space observationSpace() {
-        return OBSERVATIONS;
-    }
-
-    @Override
-    public Space actionSpace() {
-        return ACTIONS;
+        super(ID, MAX_EPISODE_STEPS, OBSERVATIONS, ACTIONS);
     }
 
     /**
@@ -209,6 +191,12 @@ public final class Acrobot extends ClassicControlEnvironment {
      */
     static double wrap(double x, double min, double max) {
         double diff = max - min;
+        if (Math.abs(x) > 1e6 * diff) {
+            // Far outside any state the dynamics reach (speeds are bounded): Gymnasium's loop would take
+            // too long or, once x - diff == x, forever; use the floored remainder instead.
+            double r = (x - min) % diff;
+            return (r < 0 ? r + diff : r) + min;
+        }
         while (x > max) {
             x = x - diff;
         }

@@ -51,6 +51,20 @@ public record Box(double[] low, double[] high) implements Space {
         return new Box(lo, hi);
     }
 
+    /**
+     * The box {@code −high[i] <= x[i] <= high[i]}.
+     *
+     * @param high upper bounds, at least 0
+     * @return the box
+     */
+    public static Box symmetric(double... high) {
+        double[] low = new double[high.length];
+        for (int i = 0; i < high.length; i++) {
+            low[i] = -high[i];
+        }
+        return new Box(low, high);
+    }
+
     /** @return a copy of the lower bounds */
     @Override
     public double[] low() {

@@ -52,17 +52,9 @@ public final class CartPole extends ClassicControlEnvironment {
     private static final double TOTAL_MASS = MASS_POLE + MASS_CART;
     private static final double POLEMASS_LENGTH = MASS_POLE * HALF_LENGTH;
     private static final Discrete ACTIONS = new Discrete(2);
-    private static final Box OBSERVATIONS;
-
-    static {
-        double maxFloat = Float.MAX_VALUE;
-        double[] high = {(float) (X_THRESHOLD * 2), maxFloat, (float) (THETA_THRESHOLD_RADIANS * 2), maxFloat};
-        double[] low = new double[4];
-        for (int i = 0; i < 4; i++) {
-            low[i] = -high[i];
-        }
-        OBSERVATIONS = new Box(low, high);
-    }
+    /** ±[4.8, float32 max, 24°, float32 max], in float32 as Gymnasium builds it. */
+    private static final Box OBSERVATIONS = Box.symmetric(
+            (float) (X_THRESHOLD * 2), Float.MAX_VALUE, (float) (THETA_THRESHOLD_RADIANS * 2), Float.MAX_VALUE);
 
     private double x;
     private double xDot;
@@ -71,17 +63,7 @@ public final class CartPole extends ClassicControlEnvironment {
 
     /** A new environment; call {@link #reset(long)} before stepping. */
     public CartPole() {
-        super(ID, MAX_EPISODE_STEPS);
-    }
-
-    @Override
-    public Space observationSpace() {
-        return OBSERVATIONS;
-    }
-
-    @Override
-    public Space actionSpace() {
-        return ACTIONS;
+        super(ID, MAX_EPISODE_STEPS, OBSERVATIONS, ACTIONS);
     }
 
     /** @return {@code [x, ẋ, θ, θ̇]} */

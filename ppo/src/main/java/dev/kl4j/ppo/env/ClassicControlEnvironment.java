@@ -13,7 +13,9 @@ import java.util.SplittableRandom;
  * <p>Random numbers come from a {@link SplittableRandom} seeded by {@link #reset(long)}; a draw from
  * {@code U[low, high)} is {@code low + (high - low) * u} with {@code u} uniform in [0, 1), the formula
  * of NumPy's {@code Generator.uniform}. The stream is not NumPy's PCG64, so a seed gives other initial
- * states than in Gymnasium; the distributions are the same.
+ * states than in Gymnasium; the distributions are the same. The generator is used only by
+ * {@code reset} (the classic-control steps are deterministic, Acrobot's torque noise being 0), so an
+ * environment's state can be rebuilt by repeating its resets and actions.
  */
 public abstract class ClassicControlEnvironment implements Environment {
 
@@ -22,18 +24,34 @@ public abstract class ClassicControlEnvironment implements Environment {
 
     private final String id;
     private final int maxEpisodeSteps;
+    private final Space observationSpace;
+    private final Space actionSpace;
     private SplittableRandom random = new SplittableRandom(0L);
     private int elapsedSteps;
     private boolean started;
     private boolean ended;
 
     /**
-     * @param id              the Gymnasium id
-     * @param maxEpisodeSteps the time limit
+     * @param id               the Gymnasium id
+     * @param maxEpisodeSteps  the time limit
+     * @param observationSpace the observation space
+     * @param actionSpace      the action space
      */
-    protected ClassicControlEnvironment(String id, int maxEpisodeSteps) {
+    protected ClassicControlEnvironment(String id, int maxEpisodeSteps, Space observationSpace, Space actionSpace) {
         this.id = id;
         this.maxEpisodeSteps = maxEpisodeSteps;
+        this.observationSpace = observationSpace;
+        this.actionSpace = actionSpace;
+    }
+
+    @Override
+    public final Space observationSpace() {
+        return observationSpace;
+    }
+
+    @Override
+    public final Space actionSpace() {
+        return actionSpace;
     }
 
     @Override

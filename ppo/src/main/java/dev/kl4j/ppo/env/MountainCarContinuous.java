@@ -63,17 +63,7 @@ public final class MountainCarContinuous extends ClassicControlEnvironment {
 
     /** A new environment; call {@link #reset(long)} before stepping. */
     public MountainCarContinuous() {
-        super(ID, MAX_EPISODE_STEPS);
-    }
-
-    @Override
-    public Space observationSpace() {
-        return OBSERVATIONS;
-    }
-
-    @Override
-    public Space actionSpace() {
-        return ACTIONS;
+        super(ID, MAX_EPISODE_STEPS, OBSERVATIONS, ACTIONS);
     }
 
     /** @return {@code [position, velocity]} */

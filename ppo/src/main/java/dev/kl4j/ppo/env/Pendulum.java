@@ -43,24 +43,14 @@ public final class Pendulum extends ClassicControlEnvironment {
     public static final int MAX_EPISODE_STEPS = 200;
 
     private static final Box ACTIONS = Box.uniform(-MAX_TORQUE, MAX_TORQUE, 1);
-    private static final Box OBSERVATIONS = new Box(new double[] {-1, -1, -MAX_SPEED}, new double[] {1, 1, MAX_SPEED});
+    private static final Box OBSERVATIONS = Box.symmetric(1, 1, MAX_SPEED);
 
     private double theta;
     private double thetaDot;
 
     /** A new environment; call {@link #reset(long)} before stepping. */
     public Pendulum() {
-        super(ID, MAX_EPISODE_STEPS);
-    }
-
-    @Override
-    public Space observationSpace() {
-        return OBSERVATIONS;
-    }
-
-    @Override
-    public Space actionSpace() {
-        return ACTIONS;
+        super(ID, MAX_EPISODE_STEPS, OBSERVATIONS, ACTIONS);
     }
 
     /** @return {@code [θ, θ̇]} */

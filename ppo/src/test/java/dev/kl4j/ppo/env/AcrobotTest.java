@@ -114,6 +114,9 @@ class AcrobotTest {
         assertEquals(Math.PI, Acrobot.wrap(Math.PI, -Math.PI, Math.PI)); // the ends stay
         assertEquals(-Math.PI + 1, Acrobot.wrap(Math.PI + 1, -Math.PI, Math.PI), 1e-15);
         assertEquals(0.5, Acrobot.wrap(0.5 - 4 * Math.PI, -Math.PI, Math.PI), 1e-14);
+        double far = Acrobot.wrap(1e300, -Math.PI, Math.PI); // no endless loop for a state set by hand
+        assertTrue(far >= -Math.PI && far <= Math.PI);
+        assertEquals(0.25, Acrobot.wrap(0.25 + 2 * Math.PI * 1e7, -Math.PI, Math.PI), 1e-6);
     }
 
     @Test

@@ -2,12 +2,16 @@ package dev.kl4j.examples.ppo.render;
 
 import dev.kl4j.core.InvalidArgumentException;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -21,8 +25,13 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * Writes frames as an animated GIF (GIF89a) with the JDK's {@code javax.imageio} GIF writer: each frame
  * carries a Graphic Control Extension with its delay (in hundredths of a second, as GIF stores it), and
- * the first frame a NETSCAPE2.0 application extension that makes viewers loop forever. The writer builds
- * each frame's 256-colour palette from the image.
+ * the first frame a NETSCAPE2.0 application extension that makes viewers loop forever.
+ *
+ * <p>GIF holds at most 256 colours per frame. The frames are mapped onto one palette: all their colours
+ * when there are at most 256 (the usual case for the flat drawings of {@link EnvironmentRenderer}), else
+ * the 256 most frequent, each other colour going to its nearest palette entry (squared RGB distance).
+ * This is much faster than letting the JDK's writer build a palette for every frame (measured: 11 s for
+ * 500 frames of 300×200 under load).
  *
  * <p>The file is written next to its destination and moved into place, so a failed write leaves no
  * half-written GIF behind.
@@ -65,9 +74,11 @@ public final class AnimatedGif {
             writer.setOutput(out);
             writer.prepareWriteSequence(null);
             int delayCentiseconds = Math.max(1, Math.round(delayMs / 10f));
+            Palette palette = Palette.of(frames);
             for (int i = 0; i < frames.size(); i++) {
-                BufferedImage frame = rgb(frames.get(i));
+                BufferedImage frame = palette.indexed(frames.get(i));
                 ImageWriteParam param = writer.getDefaultWriteParam();
+                param.setProgressiveMode(ImageWriteParam.MODE_DISABLED); // rows in order, not interlaced
                 IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(frame), param);
                 addAnimation(metadata, delayCentiseconds, i == 0);
                 writer.writeToSequence(new IIOImage(frame, null, metadata), param);
@@ -91,6 +102,7 @@ public final class AnimatedGif {
         control.setAttribute("transparentColorFlag", "FALSE");
         control.setAttribute("delayTime", Integer.toString(delayCentiseconds));
         control.setAttribute("transparentColorIndex", "0");
+        child(root, "ImageDescriptor").setAttribute("interlaceFlag", "FALSE");
         if (first) {
             IIOMetadataNode extensions = child(root, "ApplicationExtensions");
             IIOMetadataNode loop = new IIOMetadataNode("ApplicationExtension");
@@ -113,18 +125,92 @@ public final class AnimatedGif {
         return node;
     }
 
-    /** The GIF writer quantises RGB images; other types (with alpha, 16-bit) are drawn into RGB first. */
-    private static BufferedImage rgb(BufferedImage image) {
-        if (image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_BYTE_INDEXED) {
-            return image;
+    /** One colour table for all frames, and the mapping of any RGB colour onto it. */
+    private static final class Palette {
+        private final int[] colours;
+        private final IndexColorModel model;
+        private final Map<Integer, Byte> index = new HashMap<>();
+
+        private Palette(int[] colours) {
+            this.colours = colours;
+            int size = Math.max(2, colours.length); // a colour model needs two entries
+            byte[] r = new byte[size];
+            byte[] g = new byte[size];
+            byte[] b = new byte[size];
+            for (int i = 0; i < colours.length; i++) {
+                r[i] = (byte) (colours[i] >> 16);
+                g[i] = (byte) (colours[i] >> 8);
+                b[i] = (byte) colours[i];
+                index.put(colours[i], (byte) i);
+            }
+            int bits = 1;
+            while ((1 << bits) < size) {
+                bits++;
+            }
+            model = new IndexColorModel(bits, size, r, g, b);
         }
-        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = copy.createGraphics();
-        try {
-            g.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
-        } finally {
-            g.dispose();
+
+        static Palette of(List<BufferedImage> frames) {
+            Map<Integer, Integer> counts = new HashMap<>();
+            for (BufferedImage frame : frames) {
+                int[] rgb = pixels(frame);
+                int run = 0;
+                for (int i = 0; i < rgb.length; i++) { // count runs of one colour: flat drawings have long runs
+                    run++;
+                    if (i + 1 == rgb.length || rgb[i + 1] != rgb[i]) {
+                        counts.merge(rgb[i], run, Integer::sum);
+                        run = 0;
+                    }
+                }
+            }
+            int[] colours = counts.entrySet().stream()
+                    .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(256)
+                    .mapToInt(Map.Entry::getKey)
+                    .toArray();
+            return new Palette(colours);
         }
-        return copy;
+
+        BufferedImage indexed(BufferedImage frame) {
+            int[] rgb = pixels(frame);
+            BufferedImage out = new BufferedImage(frame.getWidth(), frame.getHeight(), BufferedImage.TYPE_BYTE_INDEXED, model);
+            byte[] data = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+            int last = -1;
+            byte lastIndex = 0;
+            for (int i = 0; i < rgb.length; i++) {
+                if (rgb[i] != last) {
+                    last = rgb[i];
+                    lastIndex = index.computeIfAbsent(last, this::nearest);
+                }
+                data[i] = lastIndex;
+            }
+            return out;
+        }
+
+        private byte nearest(int rgb) {
+            int best = 0;
+            long bestDistance = Long.MAX_VALUE;
+            for (int i = 0; i < colours.length; i++) {
+                long dr = ((rgb >> 16) & 0xFF) - ((colours[i] >> 16) & 0xFF);
+                long dg = ((rgb >> 8) & 0xFF) - ((colours[i] >> 8) & 0xFF);
+                long db = (rgb & 0xFF) - (colours[i] & 0xFF);
+                long d = dr * dr + dg * dg + db * db;
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = i;
+                }
+            }
+            return (byte) best;
+        }
+
+        /** The frame's pixels as 0xRRGGBB (alpha dropped; transparent pixels count as their colour). */
+        private static int[] pixels(BufferedImage frame) {
+            int[] rgb = frame.getRGB(0, 0, frame.getWidth(), frame.getHeight(), null, 0, frame.getWidth());
+            for (int i = 0; i < rgb.length; i++) {
+                rgb[i] &= 0xFFFFFF;
+            }
+            return rgb;
+        }
     }
 }

@@ -163,6 +163,13 @@ class RenderingTest {
                 BufferedImage read = reader.read(i);
                 assertEquals(150, read.getWidth());
                 assertEquals(100, read.getHeight());
+                long worst = 0; // flat drawings: the few antialiasing shades beyond 256 go to a close colour
+                for (int y = 0; y < 100; y++) {
+                    for (int x = 0; x < 150; x++) {
+                        worst = Math.max(worst, distance(frames.get(i).getRGB(x, y), read.getRGB(x, y)));
+                    }
+                }
+                assertTrue(worst <= 3 * 8 * 8, "frame " + i + ": squared colour error " + worst);
                 IIOMetadataNode root = (IIOMetadataNode) reader.getImageMetadata(i).getAsTree("javax_imageio_gif_image_1.0");
                 IIOMetadataNode control = (IIOMetadataNode) root.getElementsByTagName("GraphicControlExtension").item(0);
                 assertEquals("4", control.getAttribute("delayTime"), "40 ms = 4 hundredths");
@@ -177,6 +184,47 @@ class RenderingTest {
         } finally {
             reader.dispose();
         }
+    }
+
+    @Test
+    void moreThan256ColoursGoToTheNearestPaletteColour() throws IOException {
+        // 600 distinct colours; each pixel of the GIF must be the palette colour nearest to the original.
+        BufferedImage image = new BufferedImage(600, 4, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 600; x++) {
+            for (int y = 0; y < 4; y++) {
+                int rgb = y < 2 && x < 200 ? ((x % 50) * 5 << 16) | 255 // 50 frequent colours
+                        : ((x * 255 / 599) << 16) | (((x % 3) * 60) << 8) | 128;
+                image.setRGB(x, y, rgb);
+            }
+        }
+        Path gif = dir.resolve("shades.gif");
+        AnimatedGif.write(gif, List.of(image), 100);
+        BufferedImage read = ImageIO.read(gif.toFile());
+        java.util.Set<Integer> palette = new java.util.HashSet<>();
+        for (int x = 0; x < 600; x++) {
+            for (int y = 0; y < 4; y++) {
+                palette.add(read.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        assertEquals(256, palette.size());
+        for (int x = 0; x < 600; x++) {
+            for (int y = 0; y < 4; y++) {
+                int original = image.getRGB(x, y) & 0xFFFFFF;
+                long best = Long.MAX_VALUE;
+                for (int c : palette) {
+                    best = Math.min(best, distance(original, c));
+                }
+                assertEquals(best, distance(original, read.getRGB(x, y) & 0xFFFFFF), "pixel " + x + "," + y);
+            }
+        }
+        assertEquals((5 << 16) | 255, read.getRGB(1, 0) & 0xFFFFFF, "a frequent colour is kept exactly");
+    }
+
+    private static long distance(int a, int b) {
+        long dr = ((a >> 16) & 0xFF) - ((b >> 16) & 0xFF);
+        long dg = ((a >> 8) & 0xFF) - ((b >> 8) & 0xFF);
+        long db = (a & 0xFF) - (b & 0xFF);
+        return dr * dr + dg * dg + db * db;
     }
 
     @Test
