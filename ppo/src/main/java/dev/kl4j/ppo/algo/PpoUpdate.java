@@ -2,6 +2,9 @@ package dev.kl4j.ppo.algo;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.ParameterList;
 import ai.djl.training.GradientCollector;
@@ -112,11 +115,13 @@ public final class PpoUpdate {
                     DjlDistribution current = policy.distribution(mb.observations());
                     NDArray logRatio = current.logProb(mb.actions()).sub(mb.oldLogProbs());
                     NDArray ratio = logRatio.exp();
-                    // k3 of this minibatch before its step (SB3's and CleanRL's approx_kl)
-                    lastK3 = DjlKlEstimators.k3(logRatio.stopGradient()).mean().getFloat();
-                    if (settings.placement() == TargetKlPlacement.MINIBATCH && lastK3 > 1.5 * settings.targetKl()) {
-                        stop = true; // SB3 ppo.py: "Early stopping at step ... due to reaching max kl"
-                        break;
+                    NDArray k3 = DjlKlEstimators.k3(logRatio.stopGradient()).mean();
+                    if (settings.placement() == TargetKlPlacement.MINIBATCH && !Double.isNaN(settings.targetKl())) {
+                        lastK3 = k3.getFloat();       // k3 of this minibatch before its step (SB3's approx_kl)
+                        if (lastK3 > 1.5 * settings.targetKl()) {
+                            stop = true; // SB3 ppo.py: "Early stopping at step ... due to reaching max kl"
+                            break;
+                        }
                     }
                     NDArray policyLoss = objective.loss(mb, current, ratio);
                     NDArray valueLoss = valueLoss(valueFunction.value(mb.observations()), mb.returns(), mb.oldValues(),
@@ -126,10 +131,16 @@ public final class PpoUpdate {
                             .add(valueLoss.mul(DjlScalars.of(valueLoss, (float) settings.valueCoefficient())))
                             .sub(entropy.mul(DjlScalars.of(entropy, (float) settings.entropyCoefficient())));
                     collector.backward(loss);
-                    policyLossSum += policyLoss.getFloat();
-                    valueLossSum += valueLoss.getFloat();
-                    entropySum += entropy.getFloat();
-                    clipFractionSum += PpoClip.clipFraction(ratio, objective.clipRange());
+                    // the diagnostics of this step, read back in one transfer
+                    NDArray clipped = ratio.stopGradient().sub(DjlScalars.of(ratio, 1f)).abs()
+                            .gt(objective.clipRange()).toType(DataType.FLOAT32, false).mean();
+                    float[] d = NDArrays.stack(new NDList(policyLoss.stopGradient(), valueLoss.stopGradient(),
+                            entropy.stopGradient(), clipped, k3.toType(DataType.FLOAT32, false))).toFloatArray();
+                    policyLossSum += d[0];
+                    valueLossSum += d[1];
+                    entropySum += d[2];
+                    clipFractionSum += d[3];
+                    lastK3 = d[4];
                 }
                 // the update, outside the step's scope
                 normSum += GradientClipping.clipByGlobalNorm(parameters, settings.maxGradNorm());

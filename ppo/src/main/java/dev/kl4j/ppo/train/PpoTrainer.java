@@ -2,6 +2,7 @@ package dev.kl4j.ppo.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -327,8 +328,11 @@ public final class PpoTrainer implements AutoCloseable {
                 DjlDistribution dist = policy.distribution(obs);
                 NDArray actions = dist.sample(rng);
                 actionsFlat = actions.toType(DataType.FLOAT32, false).toFloatArray();
-                logProbs = dist.logProb(actions).toFloatArray();
-                values = valueFunction.value(obs).toFloatArray();
+                // log π(a_t|s_t) and V(s_t), read back in one transfer
+                float[] both = NDArrays.concat(new NDList(dist.logProb(actions), valueFunction.value(obs)))
+                        .toFloatArray();
+                logProbs = java.util.Arrays.copyOfRange(both, 0, n);
+                values = java.util.Arrays.copyOfRange(both, n, 2 * n);
                 if (reference != null) {
                     refKl = reference.perStepKl(dist, obs, actions);
                 }
