@@ -127,6 +127,8 @@ public final class PpoCommand implements Callable<Integer> {
     boolean noProgress;
     @Mixin
     RunOptions run;
+    @Mixin
+    DeviceOption device;
 
     @Spec
     CommandSpec spec;
@@ -143,6 +145,7 @@ public final class PpoCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         PrintWriter out = spec.commandLine().getOut();
         PpoConfig config = config();
+        ai.djl.Device where = device.resolve();
         if (config.hasReferencePenalty() != (refCheckpoint != null)) {
             throw new InvalidArgumentException("ref-checkpoint", refCheckpoint == null
                     ? "--ref-kl-coef needs --ref-checkpoint FILE, the reference policy"
@@ -168,11 +171,11 @@ public final class PpoCommand implements Callable<Integer> {
                 }
                 Set<String> keys = new HashSet<>(config.settings().keySet());
                 contents.header().requireMatching(config.settings(), keys);
-                trainer = PpoTrainer.restore(config, contents.payload(), reference);
+                trainer = PpoTrainer.restore(config, contents.payload(), reference, where);
                 out.printf(Locale.ROOT, "resuming after update %d (%d steps) from %s%n", trainer.update(),
                         trainer.steps(), state);
             } else {
-                trainer = PpoTrainer.create(config, reference);
+                trainer = PpoTrainer.create(config, reference, where);
             }
             Runnable done = run.sayHowToContinueIfInterrupted(folder, System.err);
             try (trainer) {

@@ -179,8 +179,13 @@ public final class PpoUpdate {
         });
     }
 
-    /** Fisher–Yates with the run's generator, so the same seed gives the same minibatches. */
-    static void shuffle(int[] a, RandomGenerator rng) {
+    /**
+     * Fisher–Yates with the run's generator, so the same seed gives the same minibatches.
+     *
+     * @param a   the array to permute in place
+     * @param rng the generator
+     */
+    public static void shuffle(int[] a, RandomGenerator rng) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             int t = a[i];

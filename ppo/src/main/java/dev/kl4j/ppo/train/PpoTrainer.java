@@ -163,8 +163,20 @@ public final class PpoTrainer implements AutoCloseable {
      * @return the trainer, at update 0
      */
     public static PpoTrainer create(PpoConfig config, Policy referencePolicy) {
+        return create(config, referencePolicy, null);
+    }
+
+    /**
+     * As {@link #create(PpoConfig, Policy)}, with the networks and arrays on a device.
+     *
+     * @param config          the settings
+     * @param referencePolicy π_ref or null
+     * @param device          where the arrays live (null: the engine's default, the CPU here)
+     * @return the trainer, at update 0
+     */
+    public static PpoTrainer create(PpoConfig config, Policy referencePolicy, ai.djl.Device device) {
         Engine.getInstance().setRandomSeed((int) config.seed());
-        NDManager manager = NDManager.newBaseManager();
+        NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
         try {
             Policy policy = defaultPolicy(config, manager);
             SplittableRandom init = stream(config.seed(), STREAM_INIT, 1);
@@ -435,7 +447,7 @@ public final class PpoTrainer implements AutoCloseable {
         double lossSum = 0;
         int count = 0;
         for (int epoch = 0; epoch < config.valueEpochs(); epoch++) {
-            shuffle(order, rng);
+            PpoUpdate.shuffle(order, rng);
             for (int s = 0; s < rows; s += config.minibatchSize()) {
                 int[] index = java.util.Arrays.copyOfRange(order, s, Math.min(rows, s + config.minibatchSize()));
                 try (NDScope scope = new NDScope();
@@ -460,15 +472,6 @@ public final class PpoTrainer implements AutoCloseable {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             return policy.distribution(rollout.observations()).entropy().mean().getFloat();
-        }
-    }
-
-    private static void shuffle(int[] a, SplittableRandom rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
         }
     }
 
@@ -745,7 +748,20 @@ public final class PpoTrainer implements AutoCloseable {
      * @return the trainer, at the checkpoint's update
      */
     public static PpoTrainer restore(PpoConfig config, byte[] payload, Policy referencePolicy) {
-        PpoTrainer t = create(config, referencePolicy);
+        return restore(config, payload, referencePolicy, null);
+    }
+
+    /**
+     * As {@link #restore(PpoConfig, byte[], Policy)}, on a device.
+     *
+     * @param config          the settings
+     * @param payload         the bytes
+     * @param referencePolicy π_ref or null
+     * @param device          where the arrays live (null: the default)
+     * @return the trainer, at the checkpoint's update
+     */
+    public static PpoTrainer restore(PpoConfig config, byte[] payload, Policy referencePolicy, ai.djl.Device device) {
+        PpoTrainer t = create(config, referencePolicy, device);
         try {
             t.read(new DataInputStream(new ByteArrayInputStream(payload)));
             return t;
