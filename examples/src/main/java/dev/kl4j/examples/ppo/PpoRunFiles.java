@@ -142,7 +142,9 @@ public final class PpoRunFiles {
     private static XYChart chart(String title, String x, String y) {
         XYChart c = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(x).yAxisTitle(y).build();
         c.getStyler().setChartBackgroundColor(Color.WHITE);
-        c.getStyler().setXAxisDecimalPattern("#,##0.#");
+        c.getStyler().setXAxisDecimalPattern("#,##0");
+        c.getStyler().setXAxisTickMarkSpacingHint(120);
+        c.getStyler().setXAxisLabelRotation(90);
         return c;
     }
 
