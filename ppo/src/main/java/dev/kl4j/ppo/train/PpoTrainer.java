@@ -296,7 +296,7 @@ public final class PpoTrainer implements AutoCloseable {
         }
         double explained = explainedVariance(buffer.returns(), buffer.values());
         double evalReturn = Double.NaN;
-        if (config.evalInterval() > 0 && crossed(config.evalInterval()) || finished()) {
+        if ((config.evalInterval() > 0 && crossed(config.evalInterval())) || finished()) {
             lastEval = evaluate(finished() ? config.evalEpisodes() : config.evalEpisodesDuringTraining());
             evalReturn = lastEval.mean();
             double threshold = PpoConfig.solvedThreshold(config.env());
