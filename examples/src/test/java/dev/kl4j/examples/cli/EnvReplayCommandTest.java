@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -129,6 +130,29 @@ class EnvReplayCommandTest {
         assertEquals(-1.0, a.get(7).get("rewards").get(0).asDouble());
         assertError(a.get(8), "line 9", "'init_state'", "missing");
         assertError(a.get(9), "line 10", "'actions[0]'", "[1.5]");
+    }
+
+    @Test
+    void readsStandardInputStrictlyPerLineAndRejectsNanActionsByName() throws IOException {
+        byte[] badUtf8 = {'{', '"', 'e', 'n', 'v', '"', ':', '"', (byte) 0xC3, '"', '}', '\n'};
+        java.io.ByteArrayOutputStream input = new java.io.ByteArrayOutputStream();
+        input.write("{\"env\":\"Pendulum-v1\",\"init_state\":[0,0],\"actions\":[[NaN]]}\n".getBytes(StandardCharsets.UTF_8));
+        input.write(badUtf8);
+        input.write("{\"env\":\"Pendulum-v1\",\"init_state\":[0,\"inf\"],\"actions\":[[0]]}\n".getBytes(StandardCharsets.UTF_8));
+        input.write("{\"env\":\"Pendulum-v1\",\"init_state\":[0,0],\"actions\":[[0]]}".getBytes(StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = Kl4j.execute(new java.io.ByteArrayInputStream(input.toByteArray()), out, err, "env-replay");
+        assertEquals(1, status, err.toString(StandardCharsets.UTF_8));
+        List<JsonNode> a = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            a.add(json.readTree(line));
+        }
+        assertEquals(4, a.size());
+        assertError(a.get(0), "line 1", "'actions[0]'", "Pendulum-v1", "NaN", "finite");
+        assertError(a.get(1), "line 2", "UTF-8");
+        assertError(a.get(2), "line 3", "'init_state'", "finite");
+        assertEquals(-0.0, a.get(3).get("rewards").get(0).asDouble(), "−cost at rest is −0.0, as Gymnasium's -costs");
     }
 
     @Test
