@@ -1,5 +1,6 @@
 package dev.kl4j.core.data;
 
+import dev.kl4j.core.InvalidArgumentException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,9 @@ import java.util.zip.GZIPInputStream;
  * then {@code dims} 4-byte sizes, then the data. Images: magic {@code 0x00000803}, sizes
  * {@code count, rows, cols}; labels: magic {@code 0x00000801}, size {@code count}.
  *
- * <p>Every error is an {@link IOException} whose message names the file and says what was expected.
+ * <p>Every error is an {@link IOException} whose message names the file and says what was expected. A
+ * file must hold exactly what its header describes: short files (truncated) and longer ones (trailing
+ * bytes) are both refused.
  */
 public final class IdxReader {
     /** Magic number of an unsigned-byte IDX file with three dimensions (images). */
@@ -38,7 +41,8 @@ public final class IdxReader {
      * @param file  an IDX3 unsigned-byte file, raw or gzip
      * @param labels labels for the images (length must equal the image count), or {@code null} for zeros
      * @return the images
-     * @throws IOException when the file is missing, not an image IDX file, or truncated
+     * @throws IOException when the file is missing, not an image IDX file, truncated, or longer than its
+     *                     header says (trailing bytes)
      */
     public static ImageSet readImages(Path file, int[] labels) throws IOException {
         byte[] bytes = readMaybeGzip(file);
@@ -61,6 +65,9 @@ public final class IdxReader {
             throw new IOException(file + ": truncated, expected " + expected + " bytes for " + count + " images of "
                     + rows + "x" + cols + " but found " + bytes.length);
         }
+        if (bytes.length > expected) {
+            throw trailingBytes(file, bytes.length, expected, count + " images of " + rows + "x" + cols);
+        }
         int[] l = labels == null ? new int[count] : labels;
         if (l.length != count) {
             throw new IOException(file + ": holds " + count + " images but the label file holds " + l.length
@@ -75,11 +82,38 @@ public final class IdxReader {
     }
 
     /**
-     * Reads a label file.
+     * Reads a label file of a data set with {@code classes} classes: every label must be in
+     * {@code 0..classes-1} (Fashion-MNIST and MNIST: 10 classes, labels 0..9).
+     *
+     * @param file    an IDX1 unsigned-byte file, raw or gzip
+     * @param classes number of classes, 1..256
+     * @return labels as ints in {@code 0..classes-1}
+     * @throws IOException when the file is missing, not a label IDX file, truncated, followed by trailing
+     *                     bytes, or holds a label outside {@code 0..classes-1} (the message names the file,
+     *                     the first such label and its index)
+     */
+    public static int[] readLabels(Path file, int classes) throws IOException {
+        if (classes < 1 || classes > 256) {
+            throw new InvalidArgumentException("classes", "classes = " + classes
+                    + " must be in 1..256 (IDX labels are unsigned bytes)");
+        }
+        int[] labels = readLabels(file);
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] >= classes) {
+                throw new IOException(file + ": label " + labels[i] + " at index " + i + " is outside 0.."
+                        + (classes - 1) + " (a data set of " + classes + " classes)");
+            }
+        }
+        return labels;
+    }
+
+    /**
+     * Reads a label file without checking the labels against a number of classes.
      *
      * @param file an IDX1 unsigned-byte file, raw or gzip
      * @return labels as ints in 0..255
-     * @throws IOException when the file is missing, not a label IDX file, or truncated
+     * @throws IOException when the file is missing, not a label IDX file, truncated, or followed by
+     *                     trailing bytes
      */
     public static int[] readLabels(Path file) throws IOException {
         byte[] bytes = readMaybeGzip(file);
@@ -99,11 +133,20 @@ public final class IdxReader {
             throw new IOException(file + ": truncated, expected " + expected + " bytes for " + count
                     + " labels but found " + bytes.length);
         }
+        if (bytes.length > expected) {
+            throw trailingBytes(file, bytes.length, expected, count + " labels");
+        }
         int[] labels = new int[count];
         for (int i = 0; i < count; i++) {
             labels[i] = bytes[8 + i] & 0xff;
         }
         return labels;
+    }
+
+    /** A file longer than its header says is damaged or not what it claims: refuse it rather than guess. */
+    private static IOException trailingBytes(Path file, long length, long expected, String what) {
+        return new IOException(file + ": " + (length - expected) + " trailing bytes: the header describes " + what
+                + " (" + expected + " bytes) but the file holds " + length + " bytes");
     }
 
     private static ByteBuffer header(Path file, byte[] bytes, int size, String kind) throws IOException {

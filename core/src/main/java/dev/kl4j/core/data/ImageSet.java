@@ -8,7 +8,7 @@ import dev.kl4j.core.InvalidArgumentException;
  * (byte / 255).
  *
  * @param pixels all images, flat, float32 in [0, 1]
- * @param labels class of each image (0..255 as stored; Fashion-MNIST uses 0..9)
+ * @param labels class of each image (0..255 as IDX stores them; {@link MnistFormat#load} checks 0..9)
  * @param count  number of images
  * @param rows   image height
  * @param cols   image width

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * Loads a train/test split stored as the four MNIST-format files (Fashion-MNIST and MNIST use the same
- * names), each either raw or with a {@code .gz} suffix.
+ * names), each either raw or with a {@code .gz} suffix. Labels must be in 0..9 ({@link #CLASSES}).
  */
 public final class MnistFormat {
     /** Training images file name (without {@code .gz}). */
@@ -17,6 +17,9 @@ public final class MnistFormat {
     public static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
     /** Test labels file name. */
     public static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
+
+    /** Number of classes of MNIST and Fashion-MNIST: labels are 0..9. */
+    public static final int CLASSES = 10;
 
     private MnistFormat() {
     }
@@ -35,7 +38,8 @@ public final class MnistFormat {
      *
      * @param dir a directory holding the four files (raw or {@code .gz})
      * @return the split
-     * @throws IOException naming the file when one is missing, corrupt, truncated or inconsistent
+     * @throws IOException naming the file when one is missing, corrupt, truncated, has trailing bytes, holds
+     *                     a label outside 0..9, or does not match its partner file
      */
     public static Split load(Path dir) throws IOException {
         ImageSet train = loadPair(dir, TRAIN_IMAGES, TRAIN_LABELS);
@@ -50,7 +54,7 @@ public final class MnistFormat {
     private static ImageSet loadPair(Path dir, String images, String labels) throws IOException {
         Path labelFile = find(dir, labels);
         Path imageFile = find(dir, images);
-        return IdxReader.readImages(imageFile, IdxReader.readLabels(labelFile));
+        return IdxReader.readImages(imageFile, IdxReader.readLabels(labelFile, CLASSES));
     }
 
     /**

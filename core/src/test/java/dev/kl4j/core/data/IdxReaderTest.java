@@ -2,6 +2,7 @@ package dev.kl4j.core.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,5 +138,81 @@ class IdxReaderTest {
         IdxWriter.writeLabels(dir.resolve(MnistFormat.TEST_LABELS + ".gz"), new int[] {4, 5}, true);
         IOException e = assertThrows(IOException.class, () -> MnistFormat.load(dir));
         assertTrue(e.getMessage().contains(MnistFormat.TEST_IMAGES), e.getMessage());
+    }
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void trailingBytesAfterLabelsOrImagesAreRefusedNamingTheFile(boolean gzip, @TempDir Path dir) throws IOException {
+        Path labels = dir.resolve("lab");
+        Path images = dir.resolve("img");
+        writeWithTrailingByte(labels, ByteBuffer.allocate(8 + 3).putInt(0x801).putInt(3).put(new byte[] {7, 0, 9}), gzip);
+        IOException e = assertThrows(IOException.class, () -> IdxReader.readLabels(labels));
+        assertTrue(e.getMessage().startsWith(labels.toString()) && e.getMessage().contains("1 trailing bytes")
+                && e.getMessage().contains("3 labels"), e.getMessage());
+        ByteBuffer image = ByteBuffer.allocate(16 + PIXELS.length).putInt(0x803).putInt(3).putInt(2).putInt(3).put(PIXELS);
+        writeWithTrailingByte(images, image, gzip);
+        e = assertThrows(IOException.class, () -> IdxReader.readImages(images, null));
+        assertTrue(e.getMessage().startsWith(images.toString()) && e.getMessage().contains("1 trailing bytes")
+                && e.getMessage().contains("3 images of 2x3"), e.getMessage());
+    }
+
+    /** Writes the buffer's bytes plus one junk byte, so the file is one byte longer than its header says. */
+    private static void writeWithTrailingByte(Path file, ByteBuffer content, boolean gzip) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(content.array());
+        bytes.write(42);
+        if (gzip) {
+            ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+            try (GZIPOutputStream gz = new GZIPOutputStream(compressed)) {
+                gz.write(bytes.toByteArray());
+            }
+            bytes = compressed;
+        }
+        Files.write(file, bytes.toByteArray());
+    }
+
+    @Test
+    void labelsOutsideTheClassesAreRefusedNamingTheFileAndTheLabel(@TempDir Path dir) throws IOException {
+        Path labels = dir.resolve("lab");
+        IdxWriter.writeLabels(labels, new int[] {3, 9, 10, 2}, false);
+        assertArrayEquals(new int[] {3, 9, 10, 2}, IdxReader.readLabels(labels, 11));
+        IOException e = assertThrows(IOException.class, () -> IdxReader.readLabels(labels, 10));
+        assertTrue(e.getMessage().startsWith(labels.toString()) && e.getMessage().contains("label 10 at index 2")
+                && e.getMessage().contains("0..9"), e.getMessage());
+        assertThrows(InvalidArgumentException.class, () -> IdxReader.readLabels(labels, 0));
+
+        // MnistFormat.load checks 0..9 for the test labels as for the training labels.
+        IdxWriter.writeImages(dir.resolve(MnistFormat.TRAIN_IMAGES), PIXELS, 3, 2, 3, false);
+        IdxWriter.writeLabels(dir.resolve(MnistFormat.TRAIN_LABELS), LABELS, false);
+        IdxWriter.writeImages(dir.resolve(MnistFormat.TEST_IMAGES), Arrays.copyOf(PIXELS, 6), 1, 2, 3, false);
+        IdxWriter.writeLabels(dir.resolve(MnistFormat.TEST_LABELS), new int[] {255}, false);
+        e = assertThrows(IOException.class, () -> MnistFormat.load(dir));
+        assertTrue(e.getMessage().contains(MnistFormat.TEST_LABELS) && e.getMessage().contains("label 255"),
+                e.getMessage());
+    }
+
+    @Test
+    void aFileGivenAsDataDirectoryIsNamedAsAFile(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("passwd"), "root:x:0:0\n");
+        InvalidArgumentException ex = assertThrows(InvalidArgumentException.class,
+                () -> DataDirectory.resolve(file.toString(), null));
+        assertEquals("data-dir", ex.argument());
+        assertTrue(ex.getMessage().contains(file + " (from --data-dir) is a file, not a directory"), ex.getMessage());
+        assertFalse(ex.getMessage().contains("does not exist"), ex.getMessage());
+        ex = assertThrows(InvalidArgumentException.class, () -> DataDirectory.resolve(null, file.toString()));
+        assertTrue(ex.getMessage().contains("(from KL4J_DATA) is a file"), ex.getMessage());
+    }
+
+    @Test
+    void onlyTheDefaultCountsAsAnAbsentDefault(@TempDir Path dir) {
+        String missing = dir.resolve("nope").toString();
+        DataDirectory.Choice flag = DataDirectory.choose(missing, "/elsewhere");
+        assertEquals(DataDirectory.Source.FLAG, flag.source());
+        assertFalse(flag.isAbsentDefault(), "a named directory that is not there is an error, not a skip");
+        DataDirectory.Choice env = DataDirectory.choose(" ", missing);
+        assertEquals(DataDirectory.Source.ENVIRONMENT, env.source());
+        assertFalse(env.isAbsentDefault());
+        DataDirectory.Choice none = DataDirectory.choose(null, "");
+        assertEquals(new DataDirectory.Choice(DataDirectory.DEFAULT, DataDirectory.Source.DEFAULT), none);
+        assertEquals(!Files.exists(DataDirectory.DEFAULT), none.isAbsentDefault());
     }
 }

@@ -1,18 +1,31 @@
 package dev.kl4j.examples.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -33,6 +46,10 @@ import picocli.CommandLine.Spec;
  * benchmark class. {@code --quick} is a smoke run (1 warm-up and 2 measured iterations of 0.5 s), not a
  * measurement. The forked JVM gets {@code --add-modules jdk.incubator.vector}, offline DJL and the
  * thread settings of this JVM; it inherits the environment, so {@code OMP_NUM_THREADS} reaches ND4J.
+ *
+ * <p>Arguments are checked before JMH forks anything: the pattern must match a benchmark (the error
+ * lists those that exist), each {@code -p NAME=VALUE} must name a {@code @Param} field of a selected
+ * benchmark and its values must convert to that field's type, and {@code --time} must be a JMH duration.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run kl4j's JMH benchmarks and print a short table.",
@@ -80,6 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws RunnerException {
         Collection<RunResult> results = new Runner(options()).run();
+        System.out.flush();   // JMH reports through System.out; its last lines come before the table
         PrintWriter outWriter = spec.commandLine().getOut();
         outWriter.print(summaryTable(results));
         if (out != null) {
@@ -96,10 +114,22 @@ public final class BenchCommand implements Callable<Integer> {
      */
     Options options() {
         if (positionalInclude != null && include != null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "give the benchmark pattern either as REGEX or with --include, not both");
+            throw invalid("give the benchmark pattern either as REGEX or with --include, not both");
         }
         String pattern = positionalInclude != null ? positionalInclude : include != null ? include : ALL_KL4J_BENCHMARKS;
+        List<BenchmarkListEntry> selected = select(pattern);
+        if (params != null) {
+            checkParams(selected);
+        }
+        if (forks < 0) {
+            throw invalid("--forks must be >= 0 (0 runs in this JVM), not " + forks);
+        }
+        if (warmupIterations != null && warmupIterations < 0) {
+            throw invalid("--warmup must be >= 0, not " + warmupIterations);
+        }
+        if (measurementIterations != null && measurementIterations < 1) {
+            throw invalid("--iterations must be >= 1, not " + measurementIterations);
+        }
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .include(pattern)
                 .forks(forks)
@@ -115,7 +145,7 @@ public final class BenchCommand implements Callable<Integer> {
             builder.measurementIterations(measured);
         }
         if (time != null) {
-            TimeValue value = TimeValue.fromString(time);
+            TimeValue value = parseTime(time);
             builder.warmupTime(value).measurementTime(value);
         }
         if (params != null) {
@@ -125,6 +155,160 @@ public final class BenchCommand implements Callable<Integer> {
             builder.result(out.toString()).resultFormat(ResultFormatType.JSON);
         }
         return builder.build();
+    }
+
+    private picocli.CommandLine.ParameterException invalid(String message) {
+        return new picocli.CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    /** A JMH duration: a whole number and a unit, such as 500ms, 2s or 1min. */
+    private TimeValue parseTime(String text) {
+        TimeValue value;
+        try {
+            value = TimeValue.fromString(text);
+        } catch (RuntimeException e) {
+            value = null;
+        }
+        if (value == null || value.getTime() <= 0 || !text.strip().matches("\\d+\\s*[a-z]+")) {
+            throw invalid("--time expects a positive duration: a whole number and a unit (ns, us, ms, s, min),"
+                    + " such as 500ms or 2s, not '" + Errors.clip(text) + "'");
+        }
+        return value;
+    }
+
+    /** kl4j's benchmarks, as JMH's annotation processor listed them in {@code META-INF/BenchmarkList}. */
+    static List<BenchmarkListEntry> listedBenchmarks() {
+        try (InputStream list = BenchCommand.class.getResourceAsStream(BenchmarkList.BENCHMARK_LIST)) {
+            if (list == null) {
+                throw new IllegalStateException("no " + BenchmarkList.BENCHMARK_LIST
+                        + " on the class path: the benchmarks were not compiled with JMH's annotation processor");
+            }
+            return BenchmarkList.readBenchmarkList(list);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The benchmarks the pattern selects, as JMH selects them (regex found in the full name). */
+    private List<BenchmarkListEntry> select(String pattern) {
+        Pattern regex;
+        try {
+            regex = Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            throw invalid("the benchmark pattern '" + Errors.clip(pattern) + "' is not a regular expression: "
+                    + e.getDescription());
+        }
+        List<BenchmarkListEntry> all = listedBenchmarks();
+        List<BenchmarkListEntry> selected = all.stream().filter(b -> regex.matcher(b.getUsername()).find()).toList();
+        if (selected.isEmpty()) {
+            throw invalid("no benchmark matches '" + Errors.clip(pattern) + "'; the benchmarks are "
+                    + all.stream().map(b -> shortName(b.getUsername())).distinct().collect(Collectors.joining(", ")));
+        }
+        return selected;
+    }
+
+    /** Each -p NAME must be a @Param of a selected benchmark, and each value must convert to its type. */
+    private void checkParams(List<BenchmarkListEntry> selected) {
+        Map<String, Map<String, Class<?>>> typesByClass = new TreeMap<>();
+        for (BenchmarkListEntry benchmark : selected) {
+            typesByClass.computeIfAbsent(benchmark.getUserClassQName(), name -> paramTypes(benchmark));
+        }
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            String name = param.getKey();
+            boolean known = false;
+            for (Map.Entry<String, Map<String, Class<?>>> benchmark : typesByClass.entrySet()) {
+                Class<?> type = benchmark.getValue().get(name);
+                if (type == null) {
+                    continue;
+                }
+                known = true;
+                for (String value : param.getValue().split(",", -1)) {
+                    if (!converts(type, value)) {
+                        throw invalid("-p " + Errors.clip(name + "=" + param.getValue()) + ": parameter '" + name
+                                + "' of " + shortName(benchmark.getKey()) + " is " + typeName(type) + ", and '"
+                                + Errors.clip(value) + "' is not one");
+                    }
+                }
+            }
+            if (!known) {
+                String names = typesByClass.entrySet().stream()
+                        .map(e -> String.join(", ", e.getValue().keySet()) + " (" + shortName(e.getKey()) + ")")
+                        .collect(Collectors.joining("; "));
+                throw invalid("-p " + Errors.clip(name) + ": no selected benchmark has a parameter '" + Errors.clip(name)
+                        + "'; their parameters are " + (names.isEmpty() ? "none" : names));
+            }
+        }
+    }
+
+    /**
+     * The {@code @Param} fields a benchmark sees: those of its class and superclasses and of the
+     * {@code @State} objects its method takes.
+     */
+    private static Map<String, Class<?>> paramTypes(BenchmarkListEntry benchmark) {
+        Map<String, Class<?>> types = new LinkedHashMap<>();
+        Class<?> owner;
+        try {
+            owner = Class.forName(benchmark.getUserClassQName(), false, BenchCommand.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("benchmark class " + benchmark.getUserClassQName() + " is listed but missing", e);
+        }
+        List<Class<?>> holders = new ArrayList<>(List.of(owner));
+        String methodName = benchmark.getUsername().substring(benchmark.getUsername().lastIndexOf('.') + 1);
+        for (Method method : owner.getMethods()) {
+            if (method.getName().equals(methodName)) {
+                holders.addAll(List.of(method.getParameterTypes()));
+            }
+        }
+        for (Class<?> holder : holders) {
+            for (Class<?> c = holder; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    if (field.isAnnotationPresent(Param.class)) {
+                        types.putIfAbsent(field.getName(), field.getType());
+                    }
+                }
+            }
+        }
+        return types;
+    }
+
+    /** Whether JMH can convert {@code value} to a {@code @Param} field of this type. */
+    static boolean converts(Class<?> type, String value) {
+        try {
+            if (type == int.class || type == Integer.class) {
+                Integer.parseInt(value);
+            } else if (type == long.class || type == Long.class) {
+                Long.parseLong(value);
+            } else if (type == short.class || type == Short.class) {
+                Short.parseShort(value);
+            } else if (type == byte.class || type == Byte.class) {
+                Byte.parseByte(value);
+            } else if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+                Double.parseDouble(value);
+            } else if (type == boolean.class || type == Boolean.class) {
+                return value.equals("true") || value.equals("false");
+            } else if (type == char.class || type == Character.class) {
+                return value.length() == 1;
+            } else if (type.isEnum()) {
+                return java.util.Arrays.stream(type.getEnumConstants()).anyMatch(c -> ((Enum<?>) c).name().equals(value));
+            }
+            return true;   // String
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                    .collect(Collectors.joining(", "));
+        }
+        String name = type.getSimpleName();
+        return (name.matches("^[aeiouAEIOU].*") ? "an " : "a ") + name;
+    }
+
+    /** "dev.kl4j.examples.bench.DiscreteKlBenchmark.klScalar" -> "DiscreteKlBenchmark.klScalar" */
+    private static String shortName(String name) {
+        return name.replaceFirst("^dev\\.kl4j\\.examples\\.bench\\.", "");
     }
 
     /**

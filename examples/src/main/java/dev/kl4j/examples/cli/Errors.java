@@ -1,7 +1,12 @@
 package dev.kl4j.examples.cli;
 
-/** Turns an exception into the one line a user reads. */
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Turns an exception into the one line a user reads, and keeps quoted values short. */
 final class Errors {
+    /** Characters of a value quoted in an error before it is cut with "…". */
+    static final int QUOTE_LIMIT = 60;
+
     private Errors() {
     }
 
@@ -19,5 +24,36 @@ final class Errors {
             message = shown.getClass().getSimpleName();
         }
         return message.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    /**
+     * A JSON value as it would be quoted in an error, cut to {@link #QUOTE_LIMIT} characters.
+     *
+     * @param value the value
+     * @return its JSON text, at most {@code QUOTE_LIMIT} characters plus "…"
+     */
+    static String quote(JsonNode value) {
+        return clip(value.toString());
+    }
+
+    /**
+     * @param text any text
+     * @return {@code text} cut to {@link #QUOTE_LIMIT} characters plus "…"
+     */
+    static String clip(String text) {
+        return clip(text, QUOTE_LIMIT);
+    }
+
+    /**
+     * @param text  any text
+     * @param limit the most characters to keep (a surrogate pair is not split)
+     * @return {@code text}, or its first {@code limit} characters followed by "…"
+     */
+    static String clip(String text, int limit) {
+        if (text.length() <= limit) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit;
+        return text.substring(0, end) + "\u2026";
     }
 }

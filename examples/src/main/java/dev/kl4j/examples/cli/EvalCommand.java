@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,22 +20,22 @@ import dev.kl4j.core.distribution.Distribution;
 import dev.kl4j.core.distribution.Distributions;
 import dev.kl4j.core.kl.Kl;
 import dev.kl4j.core.kl.NoClosedFormException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -45,6 +47,17 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@link DiscreteMeasure}; objects {@code {"dist": NAME, ...}} are parametric distributions for
  * closed-form KL ({@code "measure": "kl"}). Optional: {@code id} (echoed), {@code base} (e, 2, 10),
  * {@code alpha} (number or "inf", for renyi), {@code normalize} (boolean).
+ *
+ * <p>Every numeric field (the entries of {@code p} and {@code q}, distribution parameters, {@code alpha})
+ * takes a JSON number or one of the spellings NumPy and SciPy users write for the IEEE special values:
+ * the strings {@code "inf"}, {@code "+inf"}, {@code "-inf"}, {@code "infinity"} (any sign) and
+ * {@code "nan"}, in any case, and the bare tokens {@code NaN}, {@code Infinity} and {@code -Infinity}
+ * that Python's {@code json.dumps} writes. Whether the value is allowed is then the measure's rule (an
+ * infinite probability is an error, {@code "alpha": "inf"} is the max-divergence).
+ *
+ * <p>Each line is read and decoded on its own (strict UTF-8): invalid bytes, a line longer than
+ * {@link #MAX_LINE_BYTES} or one with more than {@link #MAX_ARRAY_ELEMENTS} array elements are an error
+ * for that line only. Values quoted in errors are cut to {@link Errors#QUOTE_LIMIT} characters.
  */
 @Command(
         name = "eval",
@@ -66,6 +79,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "  alpha      Renyi order: a number >= 0 or \"inf\"",
             "  normalize  true to rescale p and q to sum 1 (as scipy.stats.entropy does)",
             "",
+            "Numbers: a JSON number, or \"inf\", \"+inf\", \"-inf\", \"infinity\", \"nan\"",
+            "(any case), or Python's bare NaN, Infinity, -Infinity, in every numeric field.",
+            "Limits: a line holds at most 16 MiB and 1000000 array elements;",
+            "invalid UTF-8 or a longer line is an error for that line only.",
+            "",
             "Output: {\"id\":..,\"measure\":..,\"value\":x} with x a number or \"inf\"/\"-inf\",",
             "or {\"id\":..,\"measure\":..,\"error\":\"...\"} for a line that cannot be answered.",
             "",
@@ -73,11 +91,22 @@ import picocli.CommandLine.Model.CommandSpec;
             "  echo '{\"id\":\"a\",\"measure\":\"kl\",\"p\":[0.1,0.7,0.2],\"q\":[0.2,0.6,0.2]}' \\",
             "    | kl4j eval",
             "",
-            "Exit status: 0 all lines answered, 1 some line failed, 2 unusable arguments."
+            "Exit status: 0 all lines answered, 1 some line failed, 2 unusable arguments",
+            "or standard output not writable. A reader that stops early (| head -1)",
+            "ends the run quietly."
         })
 public final class EvalCommand implements Callable<Integer> {
 
     private static final Set<String> FIELDS = Set.of("id", "measure", "p", "q", "base", "alpha", "normalize");
+
+    /** The most bytes one input line may hold (16 MiB), its line end excluded. */
+    static final int MAX_LINE_BYTES = 16 << 20;
+    /**
+     * The most array elements one input line may hold, all arrays together: enough for a vocabulary-sized
+     * distribution, and bounding the memory one line needs (its parsed tree, about 200 bytes per element
+     * with exact decimals) to about 200 MB. A line the heap cannot hold is an error for that line.
+     */
+    static final int MAX_ARRAY_ELEMENTS = 1_000_000;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
             description = "JSON Lines file to read; '-' or absent: standard input.")
@@ -86,28 +115,33 @@ public final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The kl4j command whose standard input this command reads; null when run on its own. */
+    @ParentCommand
+    Kl4j parent;
+
     /**
      * Rejects duplicate keys ({@code "q":[..],"q":[..]} must not silently keep the last one) and keeps
      * numbers exact, so an {@code id} such as {@code 1.10} is echoed as written.
      */
     private final ObjectMapper json = new ObjectMapper(
-            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        BufferedReader in;
+        InputStream in;
         if (file == null || file.equals("-")) {
-            in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            in = parent != null ? parent.standardInput() : System.in;
         } else {
             Path path = Path.of(file);
             if (Files.isDirectory(path)) {
                 throw new InvalidArgumentException("FILE", "input " + file + " is a directory, not a JSON Lines file");
             }
             try {
-                in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+                in = Files.newInputStream(path);
             } catch (NoSuchFileException e) {
                 throw new InvalidArgumentException("FILE", "input file not found: " + file);
             } catch (IOException e) {
@@ -115,50 +149,66 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         int failed = 0;
-        try (in) {
-            String line;
-            long lineNumber = 0;
-            while ((line = in.readLine()) != null) {
-                lineNumber++;
-                if (lineNumber == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1); // a UTF-8 byte-order mark is not part of the JSON
-                }
-                ObjectNode answer = answer(line, lineNumber);
+        try (Utf8LineReader lines = new Utf8LineReader(in, MAX_LINE_BYTES)) {
+            Utf8LineReader.Line line;
+            while ((line = lines.next()) != null) {
+                ObjectNode answer = line.problem() != null ? error(line.problem()) : answer(line.text(), line.number());
                 if (answer.has("error")) {
                     failed++;
                 }
                 out.println(json.writeValueAsString(answer));
+                if (out.checkError()) {
+                    break;   // standard output is gone; Kl4j says why (or nothing, for a reader that stopped)
+                }
             }
         }
         out.flush();
         return failed == 0 ? 0 : 1;
     }
 
+    private ObjectNode error(String message) {
+        ObjectNode answer = json.createObjectNode();
+        answer.putNull("id");
+        answer.putNull("measure");
+        answer.put("error", message);
+        return answer;
+    }
+
     /** Answers one input line; never throws for bad content, only reports it in the answer. */
     ObjectNode answer(String line, long lineNumber) {
-        ObjectNode answer = json.createObjectNode();
+        try {
+            return answerWithinMemory(line, lineNumber);
+        } catch (OutOfMemoryError e) {
+            // Everything this line allocated is unreachable once we are here, so the next line has the
+            // heap back. The limits make this rare; a small -Xmx can still reach it.
+            return error("line " + lineNumber + " needs more memory than the Java heap allows"
+                    + " (raise it with JAVA_OPTS=-Xmx...)");
+        }
+    }
+
+    private ObjectNode answerWithinMemory(String line, long lineNumber) {
+        if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+            line = line.substring(1); // a UTF-8 byte-order mark is not part of the JSON
+        }
         if (line.isBlank()) {
             // Answered, not skipped, so that output line N always answers input line N.
-            answer.putNull("id");
-            answer.putNull("measure");
-            answer.put("error", "line " + lineNumber + " is empty");
-            return answer;
+            return error("line " + lineNumber + " is empty");
         }
         JsonNode input;
         try {
+            // Each element takes at least one character, so only a line that long can be over the limit.
+            if (line.length() > MAX_ARRAY_ELEMENTS && countArrayElements(line) > MAX_ARRAY_ELEMENTS) {
+                return error("line " + lineNumber + " holds more than " + MAX_ARRAY_ELEMENTS
+                        + " array elements, the limit per line; it was skipped");
+            }
             input = parse(line);
         } catch (JsonProcessingException e) {
-            answer.putNull("id");
-            answer.putNull("measure");
-            answer.put("error", "line " + lineNumber + " is not valid JSON: " + e.getOriginalMessage());
-            return answer;
+            return error("line " + lineNumber + " is not valid JSON: " + Errors.clip(e.getOriginalMessage(), 200));
         }
         if (!input.isObject()) {
-            answer.putNull("id");
-            answer.putNull("measure");
-            answer.put("error", "line " + lineNumber + " is not a JSON object");
-            return answer;
+            return error("line " + lineNumber + " is not a JSON object");
         }
+        ObjectNode answer = json.createObjectNode();
         answer.set("id", input.has("id") ? input.get("id") : json.nullNode());
         answer.set("measure", input.has("measure") ? input.get("measure") : json.nullNode());
         try {
@@ -170,6 +220,36 @@ public final class EvalCommand implements Callable<Integer> {
             answer.put("error", "internal error: " + Errors.oneLine(e));
         }
         return answer;
+    }
+
+    /**
+     * Counts the elements of every array in the line with the streaming parser (no tree is built), and
+     * stops counting once past the limit.
+     */
+    private long countArrayElements(String line) throws JsonProcessingException {
+        try (JsonParser parser = json.createParser(line)) {
+            long elements = 0;
+            int depth = 0;
+            // bit k is set when nesting level k is an array
+            java.util.BitSet arrays = new java.util.BitSet();
+            JsonToken token;
+            while ((token = parser.nextToken()) != null && elements <= MAX_ARRAY_ELEMENTS) {
+                if (arrays.get(depth) && token != JsonToken.END_ARRAY) {
+                    elements++;   // a value (scalar, object or array) directly inside an array
+                }
+                if (token.isStructStart()) {
+                    depth++;
+                    arrays.set(depth, token == JsonToken.START_ARRAY);
+                } else if (token.isStructEnd()) {
+                    depth--;
+                }
+            }
+            return elements;
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a String source does not fail to read
+        }
     }
 
     /** One JSON value and nothing after it (readTree alone would ignore trailing content). */
@@ -203,7 +283,7 @@ public final class EvalCommand implements Callable<Integer> {
         for (Iterator<String> names = input.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw new EvalException("unknown field '" + name + "' (expected " + String.join(", ",
+                throw new EvalException("unknown field '" + Errors.clip(name) + "' (expected " + String.join(", ",
                         "id", "measure", "p", "q", "base", "alpha", "normalize") + ")");
             }
         }
@@ -215,7 +295,9 @@ public final class EvalCommand implements Callable<Integer> {
         try {
             measure = DiscreteMeasure.fromName(measureNode.asText());
         } catch (IllegalArgumentException e) {
-            throw new EvalException("field 'measure': " + Errors.oneLine(e));
+            throw new EvalException("field 'measure': unknown measure " + Errors.quote(measureNode) + "; choose one of "
+                    + String.join(", ", java.util.Arrays.stream(DiscreteMeasure.values()).map(DiscreteMeasure::cliName)
+                            .toList()));
         }
         LogBase base = parseBase(input.get("base"));
         boolean normalize = parseNormalize(input.get("normalize"));
@@ -267,11 +349,15 @@ public final class EvalCommand implements Callable<Integer> {
         if (name == null || !name.isTextual()) {
             throw new EvalException("field '" + field + "' needs a string 'dist' (e.g. \"normal\")");
         }
+        if (!Distributions.NAMES.contains(name.textValue())) {
+            throw new EvalException("field '" + field + ".dist': unknown distribution " + Errors.quote(name)
+                    + "; expected one of " + String.join(", ", Distributions.NAMES));
+        }
         Map<String, Object> params = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getKey().equals("dist")) {
-                params.put(e.getKey(), parameter(field + "." + e.getKey(), e.getValue()));
+                params.put(e.getKey(), parameter(field + "." + Errors.clip(e.getKey()), e.getValue()));
             }
         }
         try {
@@ -282,7 +368,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private static Object parameter(String field, JsonNode value) {
-        if (value.isNumber()) {
+        if (value.isNumber() || value.isTextual()) {
             return number(field, value);
         }
         if (value.isArray() && value.size() > 0 && value.get(0).isArray()) {
@@ -304,22 +390,46 @@ public final class EvalCommand implements Callable<Integer> {
         }
         double[] v = new double[node.size()];
         for (int i = 0; i < v.length; i++) {
-            JsonNode x = node.get(i);
-            if (!x.isNumber()) {
-                throw new EvalException("field '" + field + "[" + i + "]' is not a number: " + x);
-            }
-            v[i] = number(field + "[" + i + "]", x);
+            v[i] = number(field + "[" + i + "]", node.get(i));
         }
         return v;
     }
 
-    /** A JSON number as a double; numbers beyond double range are an error, not a silent infinity. */
-    private static double number(String field, JsonNode x) {
+    /**
+     * A numeric field's value: a JSON number, a special-value spelling ("inf", "+inf", "-inf",
+     * "infinity" with any sign, "nan", in any case), or one of the bare tokens NaN, Infinity, -Infinity.
+     * A number literal beyond the range of a double (1e400) is an error, not a silent infinity.
+     */
+    static double number(String field, JsonNode x) {
+        if (x.isTextual()) {
+            Double special = specialValue(x.textValue());
+            if (special == null) {
+                throw new EvalException("field '" + field + "' is not a number: " + Errors.quote(x)
+                        + " (numbers are JSON numbers or \"inf\", \"-inf\", \"nan\")");
+            }
+            return special;
+        }
+        if (!x.isNumber()) {
+            throw new EvalException("field '" + field + "' is not a number: " + Errors.quote(x));
+        }
         double v = x.doubleValue();
-        if (Double.isInfinite(v)) {
-            throw new EvalException("field '" + field + "' = " + x + " is beyond the range of a double");
+        // Finite decimals are parsed exactly (DecimalNode); only the bare tokens NaN and Infinity give a
+        // DoubleNode, so an infinite value of any other node is an overflowing literal.
+        if (Double.isInfinite(v) && !x.isDouble()) {
+            throw new EvalException("field '" + field + "' = " + Errors.quote(x) + " is beyond the range of a double");
         }
         return v;
+    }
+
+    /** @return the value of a special-value spelling, or null when {@code text} is not one */
+    static Double specialValue(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        return switch (t) {
+            case "inf", "+inf", "infinity", "+infinity" -> Double.POSITIVE_INFINITY;
+            case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
+            case "nan" -> Double.NaN;
+            default -> null;
+        };
     }
 
     private static LogBase parseBase(JsonNode node) {
@@ -330,7 +440,7 @@ public final class EvalCommand implements Callable<Integer> {
         try {
             return LogBase.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new EvalException("field 'base' must be e, 2 or 10, not " + node);
+            throw new EvalException("field 'base' must be e, 2 or 10, not " + Errors.quote(node));
         }
     }
 
@@ -343,7 +453,7 @@ public final class EvalCommand implements Callable<Integer> {
             return false;
         }
         if (!node.isBoolean()) {
-            throw new EvalException("field 'normalize' must be true or false, not " + node);
+            throw new EvalException("field 'normalize' must be true or false, not " + Errors.quote(node));
         }
         return node.booleanValue();
     }
@@ -358,13 +468,11 @@ public final class EvalCommand implements Callable<Integer> {
         if (node == null || node.isNull()) {
             throw new EvalException("field 'alpha' is missing (renyi needs an order alpha >= 0 or \"inf\")");
         }
-        if (node.isNumber()) {
-            return number("alpha", node);
+        double alpha = node.isNumber() || node.isTextual() ? number("alpha", node) : Double.NaN;
+        if (Double.isNaN(alpha) || alpha < 0) {
+            throw new EvalException("field 'alpha' must be a number >= 0 or \"inf\", not " + Errors.quote(node));
         }
-        if (node.isTextual() && (node.asText().equals("inf") || node.asText().equals("Infinity"))) {
-            return Double.POSITIVE_INFINITY;
-        }
-        throw new EvalException("field 'alpha' must be a number >= 0 or \"inf\", not " + node);
+        return alpha;
     }
 
     /** A line-level error whose message names the offending field. */

@@ -1,6 +1,7 @@
 package dev.kl4j.examples.cli;
 
 import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.core.data.DataDirectory;
 import dev.kl4j.core.io.RunFolder;
 import dev.kl4j.examples.tour.Tour;
 import dev.kl4j.examples.tour.TourSettings;
@@ -58,12 +59,19 @@ public final class TourCommand implements Callable<Integer> {
                     + " (leave it out to use the default, or install Fashion-MNIST: sudo apt install"
                     + " dataset-fashion-mnist)");
         }
+        DataDirectory.Choice data = DataDirectory.choose(dataDir == null ? null : dataDir.toString());
+        if (!data.isAbsentDefault()) {
+            data.require();   // KL4J_DATA, like --data-dir, names a folder that must be there; only the default may be absent
+        }
         RunFolder.requireUsable(out);
         try {
             Files.createDirectories(out);
         } catch (FileSystemException e) {
-            throw new InvalidArgumentException("out", "--out " + out + " cannot be created: "
-                    + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
+            String reason = e.getReason() != null ? e.getReason()
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.NoSuchFileException ? "the file system there does not allow new folders"
+                    : e.getClass().getSimpleName();
+            throw new InvalidArgumentException("out", "--out " + out + " cannot be created: " + reason);
         }
         TourSettings settings = new TourSettings(quick, seed, out, dataDir, progress);
         return Tour.run(settings, spec.commandLine().getOut(), spec.commandLine().getErr());

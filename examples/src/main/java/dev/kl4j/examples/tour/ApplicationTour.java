@@ -2,6 +2,7 @@ package dev.kl4j.examples.tour;
 
 import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.data.DataDirectory;
+import dev.kl4j.examples.cli.Kl4j;
 import dev.kl4j.examples.cli.VaeCommand;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -65,8 +66,10 @@ final class ApplicationTour {
         }
         Path dir = settings.out().resolve("vae");
         CommandLine vae = new CommandLine(new VaeCommand());
+        vae.setCommandName("kl4j tour");   // its errors read "kl4j tour: ...", one line as kl4j's own
         vae.setOut(out);
         vae.setErr(err);
+        Kl4j.handleErrors(vae, Kl4j.verboseRun());
         List<String> args = new ArrayList<>(List.of("--epochs", "1", "--seed", String.valueOf(settings.seed()),
                 "--data-dir", data.toString(), "--out", dir.toString(), "--iwae-samples", "100",
                 "--iwae-images", "500"));

@@ -92,4 +92,58 @@ class BenchCommandTest {
             assertTrue(text.contains("dev.kl4j.examples.bench.LogitsKlBenchmark"), text);
         }
     }
+
+    /** Runs {@code kl4j bench ARGS}, which must be refused before JMH forks anything. */
+    private static String refused(String... args) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        String[] all = new String[args.length + 1];
+        all[0] = "bench";
+        System.arraycopy(args, 0, all, 1, args.length);
+        int status = Kl4j.execute(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err), all);
+        assertEquals(2, status, err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertFalse(err.toString().contains("Exception") || err.toString().contains("\tat "), err.toString());
+        return err.toString();
+    }
+
+    @Test
+    void aPatternThatMatchesNothingNamesTheBenchmarksThatExist() {
+        String err = refused("NoSuch");
+        assertTrue(err.contains("no benchmark matches 'NoSuch'") && err.contains("DiscreteKlBenchmark.klScalar")
+                && err.contains("LogitsKlBenchmark.klFromLogits") && err.contains("MvnKlBenchmark.mvnKl"), err);
+        assertTrue(refused("--include", "(").contains("not a regular expression"));
+    }
+
+    @Test
+    void timeSaysWhatItExpects() {
+        String err = refused("--time", "foo", "klScalar");
+        assertTrue(err.contains("--time expects") && err.contains("500ms") && err.contains("'foo'"), err);
+        assertTrue(refused("--time", "0s", "klScalar").contains("--time expects"));
+    }
+
+    @Test
+    void parametersAreCheckedAgainstTheParamFieldsBeforeForking() {
+        String unknown = refused("-p", "nosuch=1");
+        assertTrue(unknown.contains("'nosuch'") && unknown.contains("size (DiscreteKlBenchmark)")
+                && unknown.contains("frontEnd, rows, cols (LogitsKlBenchmark)"), unknown);
+        // a parameter of another benchmark than the one selected is unknown too
+        assertTrue(refused("-p", "rows=4", "klScalar").contains("size (DiscreteKlBenchmark)"));
+        String badValue = refused("-p", "size=abc", "--quick", "klScalar");
+        assertTrue(badValue.contains("'size' of DiscreteKlBenchmark is an int") && badValue.contains("'abc'"), badValue);
+        assertTrue(refused("-p", "size=1000,1e3", "klScalar").contains("'1e3' is not one"));
+        assertTrue(refused("--iterations", "0", "klScalar").contains("--iterations must be >= 1"));
+        // a valid value for a parameter that some selected benchmark has is accepted
+        assertEquals(List.of("1000"), List.copyOf(parse("-p", "size=1000").options().getParameter("size").get()));
+    }
+
+    @Test
+    void valueConversionFollowsTheFieldType() {
+        assertTrue(BenchCommand.converts(int.class, "42"));
+        assertFalse(BenchCommand.converts(int.class, "4.2"));
+        assertTrue(BenchCommand.converts(double.class, "4.2"));
+        assertFalse(BenchCommand.converts(long.class, ""));
+        assertTrue(BenchCommand.converts(boolean.class, "true"));
+        assertFalse(BenchCommand.converts(boolean.class, "yes"));
+        assertTrue(BenchCommand.converts(String.class, "anything"));
+    }
 }

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,6 +146,9 @@ class EvalCommandTest {
         assertTrue(help.contains("\"q\":[0.2,0.6,0.2]}' \\"), help);
         assertTrue(help.contains("distribution objects such as"), help);
         assertTrue(help.contains("bernoulli, poisson, exponential, gamma, beta,"), help);
+        // the accepted number spellings and the line limits are stated where users look
+        assertTrue(help.contains("\"inf\", \"+inf\", \"-inf\", \"infinity\", \"nan\""), help);
+        assertTrue(help.contains("16 MiB and 1000000 array elements"), help);
     }
 
     @Test
@@ -198,5 +205,190 @@ class EvalCommandTest {
         // ln 2 + (1 + 1)/(2·4) − ½ for KL(N(0,1) ‖ N(1,2²)), by hand.
         JsonNode gauss = run.lines().stream().filter(l -> l.get("id").asText().equals("gauss")).findFirst().orElseThrow();
         assertEquals(Math.log(2) + 0.25 - 0.5, gauss.get("value").asDouble(), 1e-15);
+    }
+
+    /** Runs {@code kl4j eval} on the given standard input, as the launcher does (streams, not writers). */
+    private Run evalStdin(byte[] input) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Kl4j.execute(new ByteArrayInputStream(input), out, err, "eval");
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(json.readTree(line));
+            }
+        }
+        return new Run(status, lines, err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] bytes(String... parts) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (String part : parts) {
+            b.writeBytes(part.getBytes(StandardCharsets.UTF_8));
+        }
+        return b.toByteArray();
+    }
+
+    private static final String GOOD = "{\"id\":\"ok\",\"measure\":\"tv\",\"p\":[1,0],\"q\":[0,1]}";
+
+    @Test
+    void invalidUtf8IsAnErrorForItsLineOnlyFromAFileAndFromStandardInput() throws IOException {
+        ByteArrayOutputStream input = new ByteArrayOutputStream();
+        input.writeBytes(bytes(GOOD, "\n", "{\"id\":\""));
+        input.write(0xff);                                    // never valid in UTF-8
+        input.writeBytes(bytes("\",\"measure\":\"tv\",\"p\":[1,0],\"q\":[0,1]}\n"));
+        input.writeBytes(new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xc3, '"', '}', '\r', '\n'});  // cut-off sequence
+        input.writeBytes(bytes(GOOD, "\r\n", "{\"id\":\"\u00e9\",\"measure\":\"tv\",\"p\":[1,0],\"q\":[1,0]}"));
+        Path file = dir.resolve("bytes.jsonl");
+        Files.write(file, input.toByteArray());
+        StringWriter fileOut = new StringWriter();
+        int fileStatus = Kl4j.execute(new PrintWriter(fileOut), new PrintWriter(new StringWriter()), "eval", file.toString());
+        List<JsonNode> fromFile = new ArrayList<>();
+        for (String line : fileOut.toString().split("\n")) {
+            fromFile.add(json.readTree(line));
+        }
+        Run fromStdin = evalStdin(input.toByteArray());
+        for (List<JsonNode> lines : List.of(fromFile, fromStdin.lines())) {
+            assertEquals(5, lines.size(), lines.toString());
+            assertEquals(1.0, lines.get(0).get("value").asDouble());
+            assertTrue(lines.get(1).get("error").asText().startsWith("line 2 is not valid UTF-8"), lines.get(1).toString());
+            assertTrue(lines.get(2).get("error").asText().startsWith("line 3 is not valid UTF-8"), lines.get(2).toString());
+            assertEquals(1.0, lines.get(3).get("value").asDouble(), lines.get(3).toString());
+            assertEquals("\u00e9", lines.get(4).get("id").asText());   // valid two-byte UTF-8, last line without \n
+            assertEquals(0.0, lines.get(4).get("value").asDouble());
+        }
+        assertEquals(1, fileStatus);
+        assertEquals(1, fromStdin.status());
+    }
+
+    @Test
+    void aLineOverTheByteLimitOrTheElementLimitIsAnErrorAndTheNextLineIsAnswered() throws IOException {
+        StringBuilder manyElements = new StringBuilder("{\"measure\":\"entropy\",\"p\":[");
+        for (int i = 0; i <= EvalCommand.MAX_ARRAY_ELEMENTS; i++) {
+            manyElements.append(i == 0 ? "1" : ",0");
+        }
+        manyElements.append("]}");
+        byte[] longLine = new byte[EvalCommand.MAX_LINE_BYTES + 1];
+        java.util.Arrays.fill(longLine, (byte) ' ');
+        ByteArrayOutputStream input = new ByteArrayOutputStream();
+        input.writeBytes(bytes(manyElements.toString(), "\n", GOOD, "\n"));
+        input.writeBytes(longLine);
+        input.writeBytes(bytes("\n", GOOD, "\n"));
+        Run run = evalStdin(input.toByteArray());
+        assertEquals(1, run.status());
+        assertEquals(4, run.lines().size(), run.lines().toString());
+        assertTrue(run.lines().get(0).get("error").asText().contains("more than 1000000 array elements"),
+                run.lines().get(0).toString());
+        assertEquals("ok", run.lines().get(1).get("id").asText());
+        assertTrue(run.lines().get(2).get("error").asText().contains("line 3 is longer than the limit of 16777216 bytes"),
+                run.lines().get(2).toString());
+        assertEquals(1.0, run.lines().get(3).get("value").asDouble());
+    }
+
+    @Test
+    void aLineAtTheElementLimitIsAnswered() throws IOException {
+        StringBuilder line = new StringBuilder("{\"measure\":\"entropy\",\"q\":null,\"p\":[");
+        for (int i = 0; i < EvalCommand.MAX_ARRAY_ELEMENTS; i++) {
+            line.append(i == 0 ? "1" : ",0");
+        }
+        line.append("]}");
+        Run run = evalStdin(bytes(line.toString().replace("\"q\":null,", ""), "\n"));
+        assertEquals(0, run.status(), run.lines().toString());
+        assertEquals(0.0, run.lines().get(0).get("value").asDouble());   // all mass on one outcome
+    }
+
+    @Test
+    void quotedBadValuesAreCutToAReadableLength() throws IOException {
+        String huge = "x".repeat(1_000_000);
+        Run run = eval(
+                "{\"measure\":\"renyi\",\"p\":[1],\"q\":[1],\"alpha\":\"" + huge + "\"}",
+                "{\"measure\":\"kl\",\"p\":[1],\"q\":[\"" + huge + "\"]}",
+                "{\"measure\":\"" + huge + "\",\"p\":[1]}",
+                "{\"" + huge.substring(0, 40_000) + "\":1,\"measure\":\"kl\",\"p\":[1],\"q\":[1]}",
+                "{\"measure\":\"kl\",\"p\":[1],\"q\":[1],\"base\":\"" + huge + "\"}",
+                "{\"measure\":\"kl\",\"p\":{\"dist\":\"" + huge + "\"},\"q\":{\"dist\":\"normal\",\"loc\":0,\"scale\":1}}");
+        assertEquals(6, run.lines().size());
+        for (JsonNode line : run.lines()) {
+            String error = line.get("error").asText();
+            assertTrue(error.length() < 300 && error.contains("x".repeat(Errors.QUOTE_LIMIT - 1) + "\u2026"), error);
+        }
+        assertTrue(run.lines().get(0).get("error").asText().startsWith("field 'alpha'"));
+        assertTrue(run.lines().get(1).get("error").asText().startsWith("field 'q[0]' is not a number"));
+    }
+
+    @Test
+    void numberSpellingsOfNumpyUsersAreAcceptedInEveryNumericField() throws IOException {
+        double maxDivergence = Math.log(0.5 / 0.25);   // D_inf = ln max p/q, by hand
+        Run run = eval(
+                "{\"id\":1,\"measure\":\"renyi\",\"p\":[0.5,0.5],\"q\":[0.25,0.75],\"alpha\":\"INF\"}",
+                "{\"id\":2,\"measure\":\"renyi\",\"p\":[0.5,0.5],\"q\":[0.25,0.75],\"alpha\":\"+Inf\"}",
+                "{\"id\":3,\"measure\":\"renyi\",\"p\":[0.5,0.5],\"q\":[0.25,0.75],\"alpha\":\"Infinity\"}",
+                "{\"id\":4,\"measure\":\"renyi\",\"p\":[0.5,0.5],\"q\":[0.25,0.75],\"alpha\":Infinity}",
+                "{\"id\":5,\"measure\":\"renyi\",\"p\":[0.5,0.5],\"q\":[0.25,0.75],\"alpha\":\"nan\"}",
+                "{\"id\":6,\"measure\":\"renyi\",\"p\":[0.5,0.5],\"q\":[0.25,0.75],\"alpha\":\"-inf\"}",
+                "{\"id\":7,\"measure\":\"kl\",\"p\":[0.5,\"INF\"],\"q\":[0.5,0.5]}",
+                "{\"id\":8,\"measure\":\"kl\",\"p\":[0.5,0.5],\"q\":[NaN,0.5]}",
+                "{\"id\":9,\"measure\":\"kl\",\"p\":{\"dist\":\"uniform\",\"low\":0,\"high\":1},"
+                        + "\"q\":{\"dist\":\"uniform\",\"low\":\"-Infinity\",\"high\":1}}",
+                "{\"id\":10,\"measure\":\"kl\",\"p\":{\"dist\":\"normal\",\"loc\":0,\"scale\":1},"
+                        + "\"q\":{\"dist\":\"normal\",\"loc\":0,\"scale\":\"inf\"}}",
+                "{\"id\":11,\"measure\":\"kl\",\"p\":[0.5,0.5],\"q\":[\"infinite\",0.5]}");
+        List<JsonNode> lines = run.lines();
+        for (int i = 0; i < 4; i++) {
+            assertEquals(maxDivergence, lines.get(i).get("value").asDouble(), 1e-15, lines.get(i).toString());
+        }
+        assertTrue(lines.get(4).get("error").asText().startsWith("field 'alpha'"), lines.get(4).toString());
+        assertTrue(lines.get(5).get("error").asText().contains("alpha"), lines.get(5).toString());
+        // Spelled infinities reach the measure's own rules: a probability must be finite and not NaN.
+        assertTrue(lines.get(6).get("error").asText().contains("p[1]"), lines.get(6).toString());
+        assertTrue(lines.get(7).get("error").asText().contains("q[0]"), lines.get(7).toString());
+        assertTrue(lines.get(8).has("error") && lines.get(8).get("error").asText().contains("low"), lines.get(8).toString());
+        assertTrue(lines.get(9).has("error") && lines.get(9).get("error").asText().contains("scale"), lines.get(9).toString());
+        assertTrue(lines.get(10).get("error").asText().startsWith("field 'q[0]' is not a number: \"infinite\""),
+                lines.get(10).toString());
+        for (String spelling : List.of("inf", "+inf", "INF", "Infinity", "+infinity", " inf ")) {
+            assertEquals(Double.POSITIVE_INFINITY, EvalCommand.specialValue(spelling), spelling);
+        }
+        for (String spelling : List.of("-inf", "-INF", "-Infinity")) {
+            assertEquals(Double.NEGATIVE_INFINITY, EvalCommand.specialValue(spelling), spelling);
+        }
+        assertTrue(Double.isNaN(EvalCommand.specialValue("NaN")));
+        assertEquals(null, EvalCommand.specialValue("1e400"));
+    }
+
+    /** An output stream that fails every write with the given message, as the kernel reports an errno. */
+    private static OutputStream failingWith(String message) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException(message);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException(message);
+            }
+        };
+    }
+
+    @Test
+    void aFailedWriteToStandardOutputExitsTwoWithOneLine() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Kl4j.execute(new ByteArrayInputStream(bytes(GOOD, "\n", GOOD, "\n")),
+                failingWith("No space left on device"), err, "eval");
+        assertEquals(2, status);
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals("kl4j eval: cannot write to standard output: No space left on device", message.strip());
+    }
+
+    @Test
+    void aReaderThatStoppedEndsTheRunQuietlyAndStopsReading() {
+        byte[] input = bytes((GOOD + "\n").repeat(10_000));
+        ByteArrayInputStream in = new ByteArrayInputStream(input);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Kl4j.execute(in, failingWith("Broken pipe"), err, "eval");
+        assertEquals(0, status);
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+        assertTrue(in.available() > input.length / 2, "kept reading after the pipe closed: " + in.available());
     }
 }
