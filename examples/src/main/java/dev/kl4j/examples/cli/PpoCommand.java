@@ -39,9 +39,11 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "ppo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Train a policy with PPO-clip, PPO with adaptive KL penalty, or TRPO on a Gymnasium classic-control",
-            "environment, logging KL(pi_old || pi_new) exactly and as k1 and k3 at every update.",
-            "Unset hyper-parameters take per-environment defaults (rl-baselines3-zoo's tuned values where they exist)."})
+            "Train a policy with PPO-clip, PPO with adaptive KL penalty, or TRPO on a",
+            "Gymnasium classic-control environment, logging KL(pi_old || pi_new) exactly",
+            "and as k1 and k3 at every update. Unset hyper-parameters take per-environment",
+            "defaults (rl-baselines3-zoo's tuned values where they exist); summary.json",
+            "lists every value a run used."})
 public final class PpoCommand implements Callable<Integer> {
     static final String KIND = "ppo";
     static final int FORMAT_VERSION = 1;
