@@ -63,7 +63,15 @@ import picocli.CommandLine.Model.CommandSpec;
             "             {\"dist\":\"normal\",\"loc\":0,\"scale\":1}",
             "             (normal, diag_normal, mvn, categorical,",
             "             bernoulli, poisson, exponential, gamma, beta,",
-            "             dirichlet, laplace, uniform)",
+            "             dirichlet, laplace, uniform, binomial, geometric,",
+            "             one_hot_categorical, half_normal, log_normal,",
+            "             gumbel, pareto, continuous_bernoulli, low_rank_mvn,",
+            "             independent, cauchy, weibull, inverse_gamma, von_mises,",
+            "             and",
+            "             families of jars on",
+            "             KL4J_CLASSPATH); parameter names as in PyTorch, e.g.",
+            "             {\"dist\":\"independent\",\"base_dist\":\"gamma\",",
+            "              \"concentration\":[1,2],\"rate\":[1,1]}",
             "  id         any value, echoed back",
             "  base       e (default), 2 or 10",
             "  alpha      Renyi order: a number >= 0 or \"inf\"",
@@ -278,6 +286,8 @@ public final class EvalCommand implements Callable<Integer> {
         } catch (NoClosedFormException e) {
             throw new EvalException("fields 'p' and 'q': kl4j has no closed-form KL(" + pd.name() + " \u2016 "
                     + qd.name() + ")");
+        } catch (IllegalStateException e) { // two registered pairs match equally well: name them
+            throw new EvalException("fields 'p' and 'q': " + Errors.oneLine(e));
         }
     }
 
@@ -286,9 +296,9 @@ public final class EvalCommand implements Callable<Integer> {
         if (name == null || !name.isTextual()) {
             throw new EvalException("field '" + field + "' needs a string 'dist' (e.g. \"normal\")");
         }
-        if (!Distributions.NAMES.contains(name.textValue())) {
+        if (!Distributions.names().contains(name.textValue())) { // built-in and KL4J_CLASSPATH families
             throw new EvalException("field '" + field + ".dist': unknown distribution " + Errors.quote(name)
-                    + "; expected one of " + String.join(", ", Distributions.NAMES));
+                    + "; 'kl4j eval --help' lists the names (e.g. normal, gamma, beta, categorical)");
         }
         Map<String, Object> params = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -305,6 +315,9 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private static Object parameter(String field, JsonNode value) {
+        if (value.isTextual() && specialValue(value.textValue()) == null) {
+            return value.asText(); // a family name, e.g. independent's base_dist; create() checks where it may be
+        }
         if (value.isNumber() || value.isTextual()) {
             return number(field, value);
         }
@@ -318,7 +331,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (value.isArray()) {
             return vector(field, value);
         }
-        throw new EvalException("field '" + field + "' must be a number, an array of numbers or a matrix");
+        throw new EvalException("field '" + field + "' must be a number, text, an array of numbers or a matrix");
     }
 
     private static double[] vector(String field, JsonNode node) {

@@ -44,6 +44,7 @@ import picocli.CommandLine.Option;
             PpoCommand.class,
             PpoEvalCommand.class,
             BenchCommand.class,
+            DistillCommand.class,
         })
 public final class Kl4j implements Runnable {
 
