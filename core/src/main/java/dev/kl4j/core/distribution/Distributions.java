@@ -1,10 +1,14 @@
 package dev.kl4j.core.distribution;
 
 import dev.kl4j.core.InvalidArgumentException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
 
 /**
  * Builds a distribution from a family name and a parameter map, for the command line and config files.
@@ -24,22 +28,90 @@ import java.util.TreeSet;
  *   <tr><td>dirichlet</td><td>concentration[]</td></tr>
  *   <tr><td>laplace</td><td>loc, scale</td></tr>
  *   <tr><td>uniform</td><td>low, high</td></tr>
+ *   <tr><td>binomial</td><td>total_count, probs or logits</td></tr>
+ *   <tr><td>geometric</td><td>probs or logits</td></tr>
+ *   <tr><td>one_hot_categorical</td><td>probs[] or logits[]</td></tr>
+ *   <tr><td>half_normal</td><td>scale</td></tr>
+ *   <tr><td>log_normal</td><td>loc, scale (of ln X)</td></tr>
+ *   <tr><td>gumbel</td><td>loc, scale</td></tr>
+ *   <tr><td>pareto</td><td>scale, alpha</td></tr>
+ *   <tr><td>continuous_bernoulli</td><td>probs or logits</td></tr>
+ *   <tr><td>low_rank_mvn</td><td>loc[], cov_factor[][] (n × r), cov_diag[]</td></tr>
+ *   <tr><td>independent</td><td>base_dist (a univariate name), then that family's parameters as
+ *       arrays, one entry per coordinate</td></tr>
+ *   <tr><td>cauchy</td><td>loc, scale</td></tr>
+ *   <tr><td>weibull</td><td>scale, concentration</td></tr>
+ *   <tr><td>inverse_gamma</td><td>concentration, rate</td></tr>
+ *   <tr><td>von_mises</td><td>loc, concentration</td></tr>
  * </table>
  *
  * <p>Scalars may be any {@link Number}; vectors {@code double[]} or a {@code List} of numbers; matrices
  * {@code double[][]} or a {@code List} of such lists (as a JSON parser produces). An unknown name, a
- * missing, extra or wrongly typed parameter throws {@link InvalidArgumentException} naming it.
+ * missing, extra or wrongly typed parameter throws {@link InvalidArgumentException} naming it. Other
+ * names come from {@link DistributionFamily} services on the class path.
  */
 public final class Distributions {
     /** The family names accepted by {@link #create}, in the order of the table above. */
     public static final List<String> NAMES = List.of("normal", "diag_normal", "mvn", "categorical", "bernoulli",
-            "poisson", "exponential", "gamma", "beta", "dirichlet", "laplace", "uniform");
+            "poisson", "exponential", "gamma", "beta", "dirichlet", "laplace", "uniform", "binomial", "geometric",
+            "one_hot_categorical", "half_normal", "log_normal", "gumbel", "pareto", "continuous_bernoulli",
+            "low_rank_mvn", "independent", "cauchy", "weibull", "inverse_gamma", "von_mises");
+
+    /** Families found through {@link ServiceLoader}, by name; loaded on first use. */
+    private static volatile Map<String, List<DistributionFamily>> extensions;
 
     private Distributions() {
     }
 
+    /** @return the built-in {@link #NAMES} followed by the names of the {@link DistributionFamily} services */
+    public static List<String> names() {
+        List<String> all = new ArrayList<>(NAMES);
+        for (String n : extensions().keySet()) {
+            if (!all.contains(n)) {
+                all.add(n);
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    private static Optional<DistributionFamily> extension(String name) {
+        List<DistributionFamily> found = extensions().get(name);
+        if (found == null) {
+            return Optional.empty();
+        }
+        if (found.size() > 1) {
+            throw new IllegalStateException("distribution name '" + name + "' is provided by "
+                    + found.stream().map(f -> f.getClass().getName()).collect(Collectors.toList())
+                    + "; remove one of them from the class path");
+        }
+        return Optional.of(found.get(0));
+    }
+
+    private static Map<String, List<DistributionFamily>> extensions() {
+        Map<String, List<DistributionFamily>> e = extensions;
+        if (e == null) {
+            synchronized (Distributions.class) {
+                e = extensions;
+                if (e == null) {
+                    e = new LinkedHashMap<>();
+                    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                    try {
+                        for (DistributionFamily f : ServiceLoader.load(DistributionFamily.class,
+                                loader != null ? loader : Distributions.class.getClassLoader())) {
+                            e.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
+                        }
+                    } catch (ServiceConfigurationError err) {
+                        throw new IllegalStateException("cannot load a distribution family: " + err.getMessage(), err);
+                    }
+                    extensions = e;
+                }
+            }
+        }
+        return e;
+    }
+
     /**
-     * @param name   a family name from {@link #NAMES}
+     * @param name   a family name from {@link #names()}
      * @param params parameter name → value
      * @return the validated distribution
      */
@@ -47,11 +119,35 @@ public final class Distributions {
         if (params == null) {
             params = Map.of();
         }
-        Params p = new Params(params);
+        Parameters p = new Parameters(params);
         if (name == null) {
-            throw new InvalidArgumentException("name", "distribution name is missing; expected one of " + NAMES);
+            throw new InvalidArgumentException("name", "distribution name is missing; expected one of " + names());
+        }
+        if (NAMES.contains(name) && extensions().containsKey(name)) {
+            throw new IllegalStateException("distribution name '" + name + "' is built in and also provided by "
+                    + extensions().get(name).stream().map(f -> f.getClass().getName()).collect(Collectors.toList()));
         }
         Distribution d = switch (name) {
+            case "binomial" -> p.oneOf("probs", "logits").equals("probs")
+                    ? Binomial.ofProbs(p.scalar("total_count"), p.scalar("probs"))
+                    : Binomial.ofLogits(p.scalar("total_count"), p.scalar("logits"));
+            case "geometric" -> p.oneOf("probs", "logits").equals("probs")
+                    ? Geometric.ofProbs(p.scalar("probs")) : Geometric.ofLogits(p.scalar("logits"));
+            case "one_hot_categorical" -> p.oneOf("probs", "logits").equals("probs")
+                    ? OneHotCategorical.ofProbs(p.vector("probs")) : OneHotCategorical.ofLogits(p.vector("logits"));
+            case "half_normal" -> new HalfNormal(p.scalar("scale"));
+            case "log_normal" -> new LogNormal(p.scalar("loc"), p.scalar("scale"));
+            case "gumbel" -> new Gumbel(p.scalar("loc"), p.scalar("scale"));
+            case "pareto" -> new Pareto(p.scalar("scale"), p.scalar("alpha"));
+            case "continuous_bernoulli" -> p.oneOf("probs", "logits").equals("probs")
+                    ? ContinuousBernoulli.ofProbs(p.scalar("probs")) : ContinuousBernoulli.ofLogits(p.scalar("logits"));
+            case "low_rank_mvn" -> new LowRankMultivariateNormal(p.vector("loc"), p.matrix("cov_factor"),
+                    p.vector("cov_diag"));
+            case "independent" -> Independent.fromParameters(p);
+            case "cauchy" -> new Cauchy(p.scalar("loc"), p.scalar("scale"));
+            case "weibull" -> new Weibull(p.scalar("scale"), p.scalar("concentration"));
+            case "inverse_gamma" -> new InverseGamma(p.scalar("concentration"), p.scalar("rate"));
+            case "von_mises" -> new VonMises(p.scalar("loc"), p.scalar("concentration"));
             case "normal" -> new Normal(p.scalar("loc"), p.scalar("scale"));
             case "diag_normal" -> new DiagNormal(p.vector("loc"), p.vector("scale"));
             case "mvn" -> new MultivariateNormal(p.vector("loc"), p.matrix("covariance"));
@@ -66,143 +162,10 @@ public final class Distributions {
             case "dirichlet" -> new Dirichlet(p.vector("concentration"));
             case "laplace" -> new Laplace(p.scalar("loc"), p.scalar("scale"));
             case "uniform" -> new Uniform(p.scalar("low"), p.scalar("high"));
-            default -> throw new InvalidArgumentException("name", "unknown distribution name '" + name
-                    + "'; expected one of " + NAMES);
+            default -> extension(name).orElseThrow(() -> new InvalidArgumentException("name",
+                    "unknown distribution name '" + name + "'; expected one of " + names())).create(p);
         };
         p.rejectUnused(name);
         return d;
-    }
-
-    /** Typed access to the parameter map that remembers which names were read. */
-    private static final class Params {
-        private final Map<String, Object> values;
-        private final Set<String> used = new TreeSet<>();
-
-        Params(Map<String, Object> values) {
-            this.values = values;
-        }
-
-        private Object get(String key) {
-            used.add(key);
-            Object v = values.get(key);
-            if (v == null) {
-                throw new InvalidArgumentException(key, "missing parameter '" + key + "'");
-            }
-            return v;
-        }
-
-        String oneOf(String a, String b) {
-            boolean hasA = values.get(a) != null;
-            boolean hasB = values.get(b) != null;
-            if (hasA == hasB) {
-                throw new InvalidArgumentException(hasA ? b : a, hasA ? "give either '" + a + "' or '" + b + "', not both"
-                        : "missing parameter: give '" + a + "' or '" + b + "'");
-            }
-            return hasA ? a : b;
-        }
-
-        double scalar(String key) {
-            Object v = get(key);
-            if (v instanceof Number n) {
-                return n.doubleValue();
-            }
-            throw wrongType(key, v, "a number");
-        }
-
-        double[] vector(String key) {
-            Object v = get(key);
-            double[] out = toVector(v);
-            if (out == null) {
-                throw wrongType(key, v, "an array of numbers");
-            }
-            return out;
-        }
-
-        double[][] matrix(String key) {
-            Object v = get(key);
-            if (v instanceof double[][] m) {
-                return m;
-            }
-            if (v instanceof List<?> rows) {
-                double[][] m = new double[rows.size()][];
-                for (int i = 0; i < m.length; i++) {
-                    m[i] = toVector(rows.get(i));
-                    if (m[i] == null) {
-                        throw wrongType(key, v, "a matrix of numbers");
-                    }
-                }
-                return m;
-            }
-            throw wrongType(key, v, "a matrix of numbers");
-        }
-
-        private static double[] toVector(Object v) {
-            if (v instanceof double[] a) {
-                return a;
-            }
-            if (v instanceof List<?> list) {
-                double[] a = new double[list.size()];
-                for (int i = 0; i < a.length; i++) {
-                    if (!(list.get(i) instanceof Number n)) {
-                        return null;
-                    }
-                    a[i] = n.doubleValue();
-                }
-                return a;
-            }
-            return null;
-        }
-
-        private static InvalidArgumentException wrongType(String key, Object v, String expected) {
-            return new InvalidArgumentException(key, "parameter '" + key + "' must be " + expected + ", got "
-                    + describe(v));
-        }
-
-        /** What a parameter value is, in the words of the JSON a user wrote, not Java type names. */
-        static String describe(Object v) {
-            if (v instanceof Number n) {
-                return "the number " + n;
-            }
-            if (v instanceof double[] a) {
-                return "an array of " + count(a.length, "number");
-            }
-            if (v instanceof double[][] m) {
-                return "a matrix of " + count(m.length, "row");
-            }
-            if (v instanceof List<?> list) {
-                if (!list.isEmpty() && list.stream().allMatch(e -> e instanceof List<?>)) {
-                    return "a matrix of " + count(list.size(), "row");
-                }
-                if (list.stream().allMatch(e -> e instanceof Number)) {
-                    return "an array of " + count(list.size(), "number");
-                }
-                return "an array of " + count(list.size(), "entry") + " that are not all numbers";
-            }
-            if (v instanceof CharSequence text) {
-                return "the text \"" + text + "\"";
-            }
-            if (v instanceof Boolean b) {
-                return "the boolean " + b;
-            }
-            if (v instanceof Map<?, ?>) {
-                return "an object";
-            }
-            return "a value that is not a number, an array or a matrix";
-        }
-
-        private static String count(int n, String noun) {
-            if (n == 1) {
-                return "1 " + noun;
-            }
-            return n + " " + (noun.equals("entry") ? "entries" : noun + "s");
-        }
-
-        void rejectUnused(String name) {
-            for (String key : new TreeSet<>(values.keySet())) {
-                if (!used.contains(key)) {
-                    throw new InvalidArgumentException(key, "unknown parameter '" + key + "' for " + name);
-                }
-            }
-        }
     }
 }

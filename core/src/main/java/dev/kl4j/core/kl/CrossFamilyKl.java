@@ -4,9 +4,14 @@ import dev.kl4j.core.distribution.Beta;
 import dev.kl4j.core.distribution.Distribution;
 import dev.kl4j.core.distribution.Exponential;
 import dev.kl4j.core.distribution.Gamma;
+import dev.kl4j.core.distribution.Gumbel;
+import dev.kl4j.core.distribution.HalfNormal;
 import dev.kl4j.core.distribution.Laplace;
 import dev.kl4j.core.distribution.Normal;
+import dev.kl4j.core.distribution.Pareto;
 import dev.kl4j.core.distribution.Uniform;
+import dev.kl4j.core.distribution.Weibull;
+import java.lang.invoke.MethodHandles;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.Erf;
 import org.apache.commons.numbers.gamma.LogBeta;
@@ -50,6 +55,10 @@ final class CrossFamilyKl {
     private CrossFamilyKl() {
     }
 
+    static MethodHandles.Lookup lookup() {
+        return MethodHandles.lookup();
+    }
+
     // ---- cross-entropies −E_p[ln q(X)] -------------------------------------------------------------
 
     /**
@@ -66,7 +75,8 @@ final class CrossFamilyKl {
 
     /**
      * The standard deviation of p from its parameters where Var_p itself would overflow or underflow
-     * (Exponential 1/λ, Gamma √α/β, Uniform (h − l)/√12, Laplace √2 b), else √Var_p.
+     * (Exponential 1/λ, Gamma √α/β, Uniform (h − l)/√12, Laplace √2 b, Gumbel πβ/√6, HalfNormal σ√(1 − 2/π),
+     * Pareto x_m/(α − 1) √(α/(α − 2)), Weibull λ √(Γ(1 + 2/k) − Γ(1 + 1/k)²)), else √Var_p.
      */
     static double standardDeviation(Distribution p) {
         if (p instanceof Exponential e) {
@@ -83,6 +93,20 @@ final class CrossFamilyKl {
         }
         if (p instanceof Normal n) {
             return n.scale();
+        }
+        if (p instanceof Gumbel g) {
+            return g.scale() * (Math.PI / Math.sqrt(6));
+        }
+        if (p instanceof HalfNormal h) {
+            return h.scale() * Math.sqrt(1 - 2 / Math.PI);
+        }
+        if (p instanceof Weibull w) {
+            double g1 = Math.exp(LogGamma.value(1 + 1 / w.concentration()));
+            double g2 = Math.exp(LogGamma.value(1 + 2 / w.concentration()));
+            return w.scale() * Math.sqrt(g2 - g1 * g1);
+        }
+        if (p instanceof Pareto pa && pa.alpha() > 2) {
+            return pa.scale() / (pa.alpha() - 1) * Math.sqrt(pa.alpha() / (pa.alpha() - 2));
         }
         return Math.sqrt(p.variance()[0]);
     }
@@ -179,34 +203,42 @@ final class CrossFamilyKl {
 
     // ---- the registered pairs -------------------------------------------------------------------------
 
+    @KlPair
     static double exponentialGamma(Exponential p, Gamma q) {
         return -p.entropy() + crossEntropyGamma(1 / p.rate(), meanLog(p), q);
     }
 
+    @KlPair
     static double gammaExponential(Gamma p, Exponential q) {
         return -p.entropy() + crossEntropyExponential(p.mean()[0], q);
     }
 
+    @KlPair
     static double exponentialLaplace(Exponential p, Laplace q) {
         return -p.entropy() + crossEntropyLaplace(meanAbsDeviation(new Gamma(1, p.rate()), q.loc()), q);
     }
 
+    @KlPair
     static double gammaLaplace(Gamma p, Laplace q) {
         return -p.entropy() + crossEntropyLaplace(meanAbsDeviation(p, q.loc()), q);
     }
 
+    @KlPair
     static double betaLaplace(Beta p, Laplace q) {
         return -p.entropy() + crossEntropyLaplace(meanAbsDeviation(p, q.loc()), q);
     }
 
+    @KlPair
     static double normalLaplace(Normal p, Laplace q) {
         return -p.entropy() + crossEntropyLaplace(meanAbsDeviation(p, q.loc()), q);
     }
 
+    @KlPair
     static double uniformLaplace(Uniform p, Laplace q) {
         return -p.entropy() + crossEntropyLaplace(meanAbsDeviation(p, q.loc()), q);
     }
 
+    @KlPair
     static double uniformGamma(Uniform p, Gamma q) {
         if (p.low() < 0) {
             return Double.POSITIVE_INFINITY;
@@ -214,6 +246,7 @@ final class CrossFamilyKl {
         return -p.entropy() + crossEntropyGamma(p.mean()[0], meanLog(p), q);
     }
 
+    @KlPair
     static double uniformExponential(Uniform p, Exponential q) {
         if (p.low() < 0) {
             return Double.POSITIVE_INFINITY;
@@ -221,6 +254,7 @@ final class CrossFamilyKl {
         return -p.entropy() + crossEntropyExponential(p.mean()[0], q);
     }
 
+    @KlPair
     static double uniformBeta(Uniform p, Beta q) {
         if (p.low() < 0 || p.high() > 1) {
             return Double.POSITIVE_INFINITY;
@@ -228,15 +262,18 @@ final class CrossFamilyKl {
         return -p.entropy() + crossEntropyBeta(meanLog(p), meanLog1m(p), q);
     }
 
+    @KlPair
     static double betaExponential(Beta p, Exponential q) {
         return -p.entropy() + crossEntropyExponential(p.mean()[0], q);
     }
 
+    @KlPair
     static double betaGamma(Beta p, Gamma q) {
         return -p.entropy() + crossEntropyGamma(p.mean()[0], p.meanLog(), q);
     }
 
     /** +∞ unless [0, 1] ⊆ [l, h]; then ln(h − l) − H(p). */
+    @KlPair
     static double betaUniform(Beta p, Uniform q) {
         if (q.low() > 0 || q.high() < 1) {
             return Double.POSITIVE_INFINITY;
@@ -245,12 +282,29 @@ final class CrossFamilyKl {
     }
 
     /** Any univariate p with finite mean and variance against a Normal q. */
+    @KlPair(p = Exponential.class, q = Normal.class)
+    @KlPair(p = Gamma.class, q = Normal.class)
+    @KlPair(p = Beta.class, q = Normal.class)
+    @KlPair(p = Uniform.class, q = Normal.class)
+    @KlPair(p = Laplace.class, q = Normal.class)
     static double toNormal(Distribution p, Normal q) {
         return -p.entropy() + crossEntropyNormal(p.mean()[0], standardDeviation(p), q);
     }
 
     /** Any pair where p has mass outside q's support. */
-    static double infinite(Object p, Object q) {
+    @KlPair(p = Normal.class, q = Exponential.class)
+    @KlPair(p = Normal.class, q = Gamma.class)
+    @KlPair(p = Normal.class, q = Beta.class)
+    @KlPair(p = Normal.class, q = Uniform.class)
+    @KlPair(p = Laplace.class, q = Exponential.class)
+    @KlPair(p = Laplace.class, q = Gamma.class)
+    @KlPair(p = Laplace.class, q = Beta.class)
+    @KlPair(p = Laplace.class, q = Uniform.class)
+    @KlPair(p = Exponential.class, q = Uniform.class)
+    @KlPair(p = Exponential.class, q = Beta.class)
+    @KlPair(p = Gamma.class, q = Uniform.class)
+    @KlPair(p = Gamma.class, q = Beta.class)
+    static double infinite(Distribution p, Distribution q) {
         return Double.POSITIVE_INFINITY;
     }
 }

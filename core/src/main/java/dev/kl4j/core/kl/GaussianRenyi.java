@@ -32,7 +32,7 @@ public final class GaussianRenyi {
     /**
      * Quadratic interpolation through (1 − δ, D(1 − δ)), (1, KL), (1 + δ, D(1 + δ)) for |α − 1| &lt; δ.
      */
-    private static double nearOne(double alpha, double kl, java.util.function.DoubleUnaryOperator direct) {
+    static double nearOne(double alpha, double kl, java.util.function.DoubleUnaryOperator direct) {
         double below = direct.applyAsDouble(1 - NEAR_ONE);
         double above = direct.applyAsDouble(1 + NEAR_ONE);
         if (!Double.isFinite(above)) {
@@ -258,7 +258,7 @@ public final class GaussianRenyi {
         return out;
     }
 
-    private static void checkAlpha(double alpha) {
+    static void checkAlpha(double alpha) {
         if (!(alpha >= 0) || !Double.isFinite(alpha)) {
             throw new InvalidArgumentException("alpha", "alpha = " + alpha + " must be finite and >= 0");
         }

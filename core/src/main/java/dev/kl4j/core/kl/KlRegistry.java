@@ -2,11 +2,20 @@ package dev.kl4j.core.kl;
 
 import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.distribution.Distribution;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleBiFunction;
 import java.util.stream.Collectors;
@@ -20,20 +29,31 @@ import java.util.stream.Collectors;
  * specific as every other match on both sides: A' ⊑ A and B' ⊑ B for every other match (A, B). With single
  * inheritance this is exactly the case where PyTorch's left- and right-lexicographic choices agree. If no
  * match exists the call throws {@link NoClosedFormException}; if several matches are minimal (say
- * (Base, Derived) and (Derived, Base)) the call throws {@link IllegalStateException} naming them, and the
- * fix is to register the more specific pair, as PyTorch's warning suggests. Resolutions are memoised per
- * pair of runtime classes and the memo is cleared on every {@link #register}.
+ * (Base, Derived) and (Derived, Base)), or two providers registered the same pair, the call throws
+ * {@link IllegalStateException} naming the candidates, and the fix is to register the more specific pair,
+ * as PyTorch's warning suggests. Resolutions are memoised per pair of runtime classes and the memo is
+ * cleared on every registration.
  *
- * <p>{@link #standard()} is a shared, read-only registry with the 48 pairs of {@code StandardPairs};
- * {@link #withStandardPairs()} returns a private copy you may extend, {@link #empty()} an empty one.
- * Registries are thread-safe.
+ * <p><b>Registering.</b> {@link #registerAnnotated(MethodHandles.Lookup)} adds every static method of a
+ * class marked {@link KlPair} (the formula and its registration in one place, as PyTorch's
+ * {@code @register_kl}); {@link #register(Class, Class, ToDoubleBiFunction)} adds one function.
+ *
+ * <p><b>Registries.</b> {@link #standard()} is a shared, read-only registry with the built-in pairs (the
+ * {@link KlPair} methods of the classes listed in {@code StandardPairs}) plus the pairs of every
+ * {@link KlPairProvider} found by {@link ServiceLoader} on the class path. {@link #withStandardPairs()}
+ * returns a private copy of the built-in pairs you may extend (and {@link #loadProviders(ClassLoader)}
+ * into), {@link #empty()} an empty one. Registries are thread-safe.
  */
 public final class KlRegistry {
-    private static final KlRegistry STANDARD = withStandardPairs().freeze();
+    private static volatile KlRegistry standard;
 
-    private final Map<TypePair, ToDoubleBiFunction<Distribution, Distribution>> table = new LinkedHashMap<>();
+    private final Map<TypePair, Registration> table = new LinkedHashMap<>();
+    /** Pairs registered more than once by providers: the sources, which {@link #kl} reports. */
+    private final Map<TypePair, List<String>> conflicts = new LinkedHashMap<>();
     private final Map<TypePair, Optional<TypePair>> memo = new ConcurrentHashMap<>();
     private boolean frozen;
+    /** While a provider registers: its class name; duplicates are then conflicts, not replacements. */
+    private String loadingProvider;
 
     /**
      * A pair of distribution types.
@@ -53,15 +73,49 @@ public final class KlRegistry {
         }
     }
 
+    /**
+     * One registered closed form.
+     *
+     * @param pair   the types it is registered for
+     * @param source where the formula lives: {@code Class.method} for {@link KlPair} methods, else the
+     *               registering provider or {@code "KlRegistry.register"}
+     * @param kl     the function
+     */
+    public record Registration(TypePair pair, String source, ToDoubleBiFunction<Distribution, Distribution> kl) {
+        @Override
+        public String toString() {
+            return pair + " " + source;
+        }
+    }
+
     private KlRegistry() {
     }
 
-    /** @return the shared read-only registry of standard closed forms */
+    /**
+     * The shared read-only registry: the built-in pairs and those of every {@link KlPairProvider} on the
+     * class path (the context class loader's, else kl4j's), loaded on first use.
+     *
+     * @return the standard registry
+     * @throws IllegalStateException when a provider cannot be loaded or fails while registering
+     */
     public static KlRegistry standard() {
-        return STANDARD;
+        KlRegistry s = standard;
+        if (s == null) {
+            synchronized (KlRegistry.class) {
+                s = standard;
+                if (s == null) {
+                    s = withStandardPairs();
+                    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                    s.loadProviders(loader != null ? loader : KlRegistry.class.getClassLoader());
+                    s.frozen = true;
+                    standard = s;
+                }
+            }
+        }
+        return s;
     }
 
-    /** @return a new registry holding the standard pairs, which the caller may extend or override */
+    /** @return a new registry holding the built-in pairs, which the caller may extend or override */
     public static KlRegistry withStandardPairs() {
         KlRegistry r = new KlRegistry();
         StandardPairs.registerAll(r);
@@ -73,13 +127,40 @@ public final class KlRegistry {
         return new KlRegistry();
     }
 
-    private KlRegistry freeze() {
-        frozen = true;
-        return this;
+    /**
+     * Adds the pairs of every {@link KlPairProvider} that {@link ServiceLoader} finds through
+     * {@code loader}. A pair that is already registered is not replaced: it becomes ambiguous, and
+     * {@link #kl} names the candidates.
+     *
+     * @param loader where to look for {@code META-INF/services/dev.kl4j.core.kl.KlPairProvider}
+     * @return the providers' class names, in loading order
+     * @throws IllegalStateException when a provider cannot be instantiated or fails
+     */
+    public synchronized List<String> loadProviders(ClassLoader loader) {
+        requireWritable();
+        List<String> loaded = new ArrayList<>();
+        try {
+            for (KlPairProvider provider : ServiceLoader.load(KlPairProvider.class, loader)) {
+                String name = provider.getClass().getName();
+                loadingProvider = name;
+                try {
+                    provider.registerPairs(this);
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("KL pair provider " + name + " failed: " + e.getMessage(), e);
+                } finally {
+                    loadingProvider = null;
+                }
+                loaded.add(name);
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new IllegalStateException("cannot load a KL pair provider: " + e.getMessage(), e);
+        }
+        return loaded;
     }
 
     /**
-     * Registers (or replaces) the closed form for p of type {@code pType} and q of type {@code qType}.
+     * Registers (or, outside provider loading, replaces) the closed form for p of type {@code pType} and
+     * q of type {@code qType}.
      *
      * @param pType the type of p; may be an interface or superclass
      * @param qType the type of q
@@ -90,13 +171,103 @@ public final class KlRegistry {
      */
     public synchronized <P extends Distribution, Q extends Distribution> void register(
             Class<P> pType, Class<Q> qType, ToDoubleBiFunction<P, Q> kl) {
-        if (frozen) {
-            throw new UnsupportedOperationException(
-                    "the standard registry is read-only; use KlRegistry.withStandardPairs() to extend it");
-        }
-        table.put(new TypePair(pType, qType),
+        add(new TypePair(pType, qType), loadingProvider != null ? loadingProvider : "KlRegistry.register",
                 (p, q) -> kl.applyAsDouble(pType.cast(p), qType.cast(q)));
+    }
+
+    /**
+     * Registers every static method of {@code lookup.lookupClass()} marked {@link KlPair}. Pass
+     * {@code MethodHandles.lookup()} from the class that holds the formulas, so that they may stay
+     * private or package-private.
+     *
+     * @param lookup a lookup with access to the annotated methods
+     * @return the number of pairs registered
+     * @throws IllegalArgumentException when a marked method is not {@code static double f(P, Q)} with
+     *         distribution parameter types, or its annotation names types its parameters cannot take
+     */
+    public synchronized int registerAnnotated(MethodHandles.Lookup lookup) {
+        requireWritable();
+        Class<?> holder = lookup.lookupClass();
+        Method[] methods = holder.getDeclaredMethods();
+        Arrays.sort(methods, Comparator.comparing(Method::getName)); // reflection order is unspecified
+        int count = 0;
+        for (Method m : methods) {
+            KlPair[] marks = m.getAnnotationsByType(KlPair.class);
+            if (marks.length == 0) {
+                continue;
+            }
+            ToDoubleBiFunction<Distribution, Distribution> f = asFunction(lookup, m);
+            String source = loadingProvider != null && !holder.getName().startsWith("dev.kl4j.core.")
+                    ? holder.getName() + "." + m.getName() : holder.getSimpleName() + "." + m.getName();
+            for (KlPair mark : marks) {
+                Class<?> p = mark.p() == void.class ? m.getParameterTypes()[0] : mark.p();
+                Class<?> q = mark.q() == void.class ? m.getParameterTypes()[1] : mark.q();
+                requireAccepts(m, 0, p);
+                requireAccepts(m, 1, q);
+                add(new TypePair(p, q), source, f);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private ToDoubleBiFunction<Distribution, Distribution> asFunction(MethodHandles.Lookup lookup, Method m) {
+        Class<?>[] params = m.getParameterTypes();
+        boolean takesRegistry = params.length == 3 && params[2] == KlRegistry.class;
+        if (!Modifier.isStatic(m.getModifiers()) || m.getReturnType() != double.class
+                || (params.length != 2 && !takesRegistry)
+                || !Distribution.class.isAssignableFrom(params[0]) || !Distribution.class.isAssignableFrom(params[1])) {
+            throw new IllegalArgumentException("@KlPair method " + m.getDeclaringClass().getSimpleName() + "."
+                    + m.getName() + " must be 'static double " + m.getName() + "(P p, Q q)' (optionally with a third "
+                    + "parameter KlRegistry) with distribution types P, Q");
+        }
+        MethodHandle handle;
+        try {
+            handle = lookup.unreflect(m);
+            if (takesRegistry) { // pairs that recurse (Independent, Transformed) use the registry that dispatched
+                handle = MethodHandles.insertArguments(handle, 2, this);
+            }
+            handle = handle.asType(MethodType.methodType(double.class, Distribution.class, Distribution.class));
+        } catch (IllegalAccessException e) {
+            throw new IllegalArgumentException("@KlPair method " + m + " is not accessible through the given lookup", e);
+        }
+        MethodHandle h = handle;
+        return (p, q) -> {
+            try {
+                return (double) h.invokeExact(p, q);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private static void requireAccepts(Method m, int index, Class<?> type) {
+        Class<?> param = m.getParameterTypes()[index];
+        if (!param.isAssignableFrom(type) || !Distribution.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException("@KlPair on " + m.getDeclaringClass().getSimpleName() + "." + m.getName()
+                    + " names " + type.getSimpleName() + " for " + (index == 0 ? "p" : "q")
+                    + ", which its parameter of type " + param.getSimpleName() + " cannot take");
+        }
+    }
+
+    private void add(TypePair pair, String source, ToDoubleBiFunction<Distribution, Distribution> f) {
+        requireWritable();
+        Registration existing = table.get(pair);
+        if (existing != null && loadingProvider != null) {
+            conflicts.computeIfAbsent(pair, k -> new ArrayList<>(List.of(existing.source()))).add(source);
+        } else {
+            table.put(pair, new Registration(pair, source, f));
+        }
         memo.clear();
+    }
+
+    private void requireWritable() {
+        if (frozen) {
+            throw new UnsupportedOperationException("the standard registry is read-only; add pairs through a "
+                    + "KlPairProvider, or extend a copy from KlRegistry.withStandardPairs()");
+        }
     }
 
     /**
@@ -114,7 +285,7 @@ public final class KlRegistry {
                 .orElseThrow(() -> new NoClosedFormException(p.getClass(), q.getClass()));
         ToDoubleBiFunction<Distribution, Distribution> f;
         synchronized (this) {
-            f = table.get(match);
+            f = table.get(match).kl();
         }
         return f.applyAsDouble(p, q);
     }
@@ -139,7 +310,7 @@ public final class KlRegistry {
         TypePair key = new TypePair(pType, qType);
         Optional<TypePair> known = memo.get(key);
         if (known == null) {
-            synchronized (this) { // no register() between the dispatch and the memo entry
+            synchronized (this) { // no registration between the dispatch and the memo entry
                 known = memo.get(key);
                 if (known == null) {
                     known = dispatch(key);
@@ -155,6 +326,11 @@ public final class KlRegistry {
         return List.copyOf(table.keySet());
     }
 
+    /** @return the registrations (pair, where its formula lives) in registration order */
+    public synchronized List<Registration> registrations() {
+        return List.copyOf(table.values());
+    }
+
     private static void requireNonNull(Distribution p, Distribution q) {
         if (p == null || q == null) {
             String name = p == null ? "p" : "q";
@@ -162,21 +338,27 @@ public final class KlRegistry {
         }
     }
 
-    private Optional<TypePair> dispatch(TypePair actual) {
+    private synchronized Optional<TypePair> dispatch(TypePair actual) {
         List<TypePair> candidates = matches(actual.p(), actual.q());
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
+        String call = "ambiguous KL(" + actual.p().getSimpleName() + " \u2016 " + actual.q().getSimpleName() + "): ";
         for (TypePair c : candidates) {
             if (candidates.stream().allMatch(c::refines)) {
+                List<String> sources = conflicts.get(c);
+                if (sources != null) {
+                    throw new IllegalStateException(call + "the pair " + c + " is registered by " + sources
+                            + "; remove one of them from the class path");
+                }
                 return Optional.of(c);
             }
         }
         List<TypePair> minimal = candidates.stream()
                 .filter(c -> candidates.stream().noneMatch(o -> o != c && o.refines(c)))
                 .collect(Collectors.toList());
-        throw new IllegalStateException("ambiguous KL(" + actual.p().getSimpleName() + " \u2016 "
-                + actual.q().getSimpleName() + "): candidates " + minimal + " are equally specific; register ("
+        String named = minimal.stream().map(c -> c + " " + table.get(c).source()).collect(Collectors.joining(", "));
+        throw new IllegalStateException(call + "candidates " + named + " are equally specific; register ("
                 + actual.p().getSimpleName() + ", " + actual.q().getSimpleName() + ") to break the tie");
     }
 

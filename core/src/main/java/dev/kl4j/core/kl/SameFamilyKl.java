@@ -11,6 +11,7 @@ import dev.kl4j.core.distribution.Gamma;
 import dev.kl4j.core.distribution.Laplace;
 import dev.kl4j.core.distribution.Poisson;
 import dev.kl4j.core.distribution.Uniform;
+import java.lang.invoke.MethodHandles;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.numbers.gamma.Trigamma;
@@ -21,21 +22,18 @@ import org.apache.commons.numbers.gamma.Trigamma;
  * named in brackets), rearranged only where that improves accuracy.
  */
 final class SameFamilyKl {
-    /** Gauss–Legendre nodes on [−1, 1] (positive half) for {@link #logGammaGap}. */
-    private static final double[] GL_NODES = {
-        0.1834346424956498, 0.5255324099163290, 0.7966664774136267, 0.9602898564975363};
-    /** The matching Gauss–Legendre weights. */
-    private static final double[] GL_WEIGHTS = {
-        0.3626837833783620, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763};
-
     private SameFamilyKl() {
+    }
+
+    static MethodHandles.Lookup lookup() {
+        return MethodHandles.lookup();
     }
 
     /**
      * ln Γ(x) − ln Γ(y) − (x − y) ψ(y) ≥ 0, the gap between ln Γ and its tangent at y. The Gamma, Beta and
      * Dirichlet divergences are sums of such gaps. Directly, the three terms cancel to first order as
      * x → y; where that would lose more than 3 digits (and |x − y| ≤ y/4) the gap is evaluated instead as
-     * Taylor's remainder δ² ∫₀¹ (1 − s) ψ'(y + sδ) ds, δ = x − y, by 8-point Gauss–Legendre quadrature,
+     * Taylor's remainder δ² ∫₀¹ (1 − s) ψ'(y + sδ) ds, δ = x − y, by {@link TaylorRemainder} (8-point Gauss–Legendre),
      * whose accuracy (about 1e-12 relative) is then that of Commons Numbers' {@code Trigamma}.
      */
     static double logGammaGap(double x, double y) {
@@ -48,20 +46,14 @@ final class SameFamilyKl {
         if (Math.abs(delta) > 0.25 * y || Math.abs(direct) > 1e-3 * magnitude) {
             return direct;
         }
-        double integral = 0;
-        for (int i = 0; i < GL_NODES.length; i++) {
-            for (double node : new double[] {-GL_NODES[i], GL_NODES[i]}) {
-                double s = 0.5 * (1 + node); // [−1, 1] → [0, 1]
-                integral += GL_WEIGHTS[i] * (1 - s) * Trigamma.value(y + s * delta);
-            }
-        }
-        return delta * delta * 0.5 * integral; // ds = dξ / 2
+        return TaylorRemainder.of(Trigamma::value, y, delta);
     }
 
     /**
      * [_kl_categorical_categorical] Σ_k p_k (ln p_k − ln q_k); a term with p_k = 0 is 0, a term with
      * p_k &gt; 0 = q_k is +∞.
      */
+    @KlPair
     static double categorical(Categorical p, Categorical q) {
         requireSameSize(p, q);
         double[] pp = p.probs();
@@ -75,12 +67,33 @@ final class SameFamilyKl {
     }
 
     /**
-     * [_kl_bernoulli_bernoulli] p ln(p/q) + (1 − p) ln((1 − p)/(1 − q)), with the categorical masking; the
-     * weight 1 − p is taken as exp(ln(1 − p)), which stays exact where p (from a large logit) rounds to 1.
+     * [_kl_bernoulli_bernoulli] p ln(p/q) + (1 − p) ln((1 − p)/(1 − q)), with the categorical masking, by
+     * {@link #twoPoint}. The weight 1 − p is exp(ln(1 − p)), which stays exact where p (from a large logit)
+     * rounds to 1.
      */
+    @KlPair
     static double bernoulli(Bernoulli p, Bernoulli q) {
-        return term(p.probs(), p.logProbOne(), q.logProbOne())
-                + term(Math.exp(p.logProbZero()), p.logProbZero(), q.logProbZero());
+        return twoPoint(p.probs(), p.logProbOne(), Math.exp(p.logProbZero()), p.logProbZero(),
+                q.probs(), q.logProbOne(), Math.exp(q.logProbZero()), q.logProbZero());
+    }
+
+    /**
+     * KL between two-point distributions (success s, failure f) from probabilities and their logs. Near
+     * q = p (|δ| &lt; ½ min(ps, pf), δ = qs − ps taken from the smaller side, so −δ = qf − pf) it is
+     * ps φ(ln(1 + δ/ps)) + pf φ(ln(1 − δ/pf)), φ(u) = e^u − 1 − u ({@link GaussianKl#expm1MinusX}): the
+     * same identity as Σ p ln(p/q) (the two added ±δ cancel exactly, in one δ), with two non-negative
+     * terms, so near-equal probabilities keep their digits where the direct form cancels. Elsewhere the
+     * direct form with PyTorch's masking: p = 0 → 0, q = 0 &lt; p → +∞.
+     */
+    static double twoPoint(double ps, double logPs, double pf, double logPf,
+            double qs, double logQs, double qf, double logQf) {
+        double delta = ps <= pf ? qs - ps : pf - qf;
+        double smaller = Math.min(ps, pf);
+        if (smaller > 0 && Math.abs(delta) < 0.5 * smaller) {
+            return ps * GaussianKl.expm1MinusX(Math.log1p(delta / ps))
+                    + pf * GaussianKl.expm1MinusX(Math.log1p(-delta / pf));
+        }
+        return term(ps, logPs, logQs) + term(pf, logPf, logQf);
     }
 
     /** p ln(p/q) from logs: 0 when p = 0 (whatever q), +∞ when q = 0 &lt; p. */
@@ -99,6 +112,7 @@ final class SameFamilyKl {
      * (log1p near λp = λq) for u ≤ 1, and as λq − λp (1 + u) above, where e^u may overflow while
      * λp e^u = λq does not.
      */
+    @KlPair
     static double poisson(Poisson p, Poisson q) {
         double u = GaussianKl.logRatio(q.rate(), p.rate());
         if (u > 1) {
@@ -108,6 +122,7 @@ final class SameFamilyKl {
     }
 
     /** [_kl_exponential_exponential] r − 1 − ln r with r = λq/λp, evaluated as expm1(t) − t, t = ln r (log1p near r = 1). */
+    @KlPair
     static double exponential(Exponential p, Exponential q) {
         return GaussianKl.expm1MinusX(GaussianKl.logRatio(q.rate(), p.rate()));
     }
@@ -119,6 +134,7 @@ final class SameFamilyKl {
      * {@link GaussianKl#expm1MinusX}, so equal concentrations keep full precision as βq → βp (the
      * ln Γ terms then cancel exactly); the ln Γ and ψ terms are {@link #logGammaGap}(αq, αp).
      */
+    @KlPair
     static double gamma(Gamma p, Gamma q) {
         double ap = p.concentration();
         double aq = q.concentration();
@@ -131,6 +147,7 @@ final class SameFamilyKl {
      * + (αq − αp + βq − βp) ψ(αp + βp), regrouped as gap(αq, αp) + gap(βq, βp) − gap(αq + βq, αp + βp) with
      * the tangent gaps of {@link #logGammaGap}, which stay accurate as q → p.
      */
+    @KlPair
     static double beta(Beta p, Beta q) {
         double ap = p.concentration1();
         double bp = p.concentration0();
@@ -144,6 +161,7 @@ final class SameFamilyKl {
      * + Σ (αp_i − αq_i)(ψ(αp_i) − ψ(αp₀)), regrouped as Σ gap(αq_i, αp_i) − gap(αq₀, αp₀) with the
      * tangent gaps of {@link #logGammaGap}, which stay accurate as q → p.
      */
+    @KlPair
     static double dirichlet(Dirichlet p, Dirichlet q) {
         requireSameSize(p, q);
         double[] ap = p.concentration();
@@ -165,6 +183,7 @@ final class SameFamilyKl {
      * (e^t − 1 − t) + r (e^−x − 1 + x), each by {@link GaussianKl#expm1MinusX}, so no cancellation as p → q
      * (for x &gt; 1 the second part is |μp − μq|/bq + r expm1(−x), which cannot overflow with x).
      */
+    @KlPair
     static double laplace(Laplace p, Laplace q) {
         double ratio = p.scale() / q.scale();
         double d = Math.abs(p.loc() - q.loc());
@@ -174,6 +193,7 @@ final class SameFamilyKl {
     }
 
     /** [_kl_uniform_uniform] ln((hq − lq)/(hp − lp)) if [lp, hp) ⊆ [lq, hq), else +∞. */
+    @KlPair
     static double uniform(Uniform p, Uniform q) {
         if (q.low() > p.low() || q.high() < p.high()) {
             return Double.POSITIVE_INFINITY;

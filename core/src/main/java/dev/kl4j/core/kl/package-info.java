@@ -5,7 +5,11 @@
  * <ul>
  *   <li>{@link dev.kl4j.core.kl.KlRegistry} maps (type of p, type of q) to a closed form and dispatches to
  *       the most specific registered pair, as PyTorch's {@code torch.distributions.kl.kl_divergence}
- *       does; {@link dev.kl4j.core.kl.Kl#kl} uses the standard registry of 48 pairs. A pair with no
+ *       does; {@link dev.kl4j.core.kl.Kl#kl} uses the standard registry of 144 built-in pairs plus those of
+ *       every {@link dev.kl4j.core.kl.KlPairProvider} on the class path. Each built-in formula is a static
+ *       method marked {@link dev.kl4j.core.kl.KlPair} (as PyTorch's {@code @register_kl}) in
+ *       {@code SameFamilyKl}, {@code CrossFamilyKl}, {@code DiscreteFamilyKl}, {@code ExtremeValueKl},
+ *       {@code ContinuousBernoulliKl}, {@code StructuralKl} or {@code StandardPairs}. A pair with no
  *       closed form throws {@link dev.kl4j.core.kl.NoClosedFormException}; fall back to
  *       {@link dev.kl4j.core.kl.MonteCarloKl#estimate}.</li>
  *   <li>{@link dev.kl4j.core.kl.GaussianKl} and {@link dev.kl4j.core.kl.GaussianRenyi}: Gaussian closed

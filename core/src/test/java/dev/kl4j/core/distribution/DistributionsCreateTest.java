@@ -26,7 +26,22 @@ class DistributionsCreateTest {
                 Map.entry("beta", Map.of("concentration1", 2.0, "concentration0", 5.0)),
                 Map.entry("dirichlet", Map.of("concentration", List.of(1, 2, 3))),
                 Map.entry("laplace", Map.of("loc", 0.0, "scale", 1.0)),
-                Map.entry("uniform", Map.of("low", -1.0, "high", 1.0)));
+                Map.entry("uniform", Map.of("low", -1.0, "high", 1.0)),
+                Map.entry("binomial", Map.of("total_count", 10, "probs", 0.3)),
+                Map.entry("geometric", Map.of("logits", 0.5)),
+                Map.entry("one_hot_categorical", Map.of("probs", List.of(0.5, 0.5))),
+                Map.entry("half_normal", Map.of("scale", 2.0)),
+                Map.entry("log_normal", Map.of("loc", 0.0, "scale", 1.0)),
+                Map.entry("gumbel", Map.of("loc", 0.0, "scale", 1.0)),
+                Map.entry("pareto", Map.of("scale", 1.0, "alpha", 3.0)),
+                Map.entry("continuous_bernoulli", Map.of("probs", 0.3)),
+                Map.entry("low_rank_mvn", Map.of("loc", List.of(0, 0), "cov_factor", List.of(List.of(1), List.of(2)),
+                        "cov_diag", List.of(1, 1))),
+                Map.entry("independent", Map.of("base_dist", "bernoulli", "probs", List.of(0.2, 0.7))),
+                Map.entry("cauchy", Map.of("loc", 0.0, "scale", 1.0)),
+                Map.entry("weibull", Map.of("scale", 1.0, "concentration", 2.0)),
+                Map.entry("inverse_gamma", Map.of("concentration", 3.0, "rate", 2.0)),
+                Map.entry("von_mises", Map.of("loc", 0.5, "concentration", 2.0)));
         assertEquals(Distributions.NAMES.size(), params.size());
         for (String name : Distributions.NAMES) {
             Distribution d = Distributions.create(name, params.get(name));
@@ -55,7 +70,7 @@ class DistributionsCreateTest {
 
     @Test
     void errorsNameTheParameter() {
-        fails("name", "cauchy", Map.of());
+        fails("name", "student_t", Map.of());
         fails("scale", "normal", Map.of("loc", 0.0));
         fails("sigma", "normal", Map.of("loc", 0.0, "scale", 1.0, "sigma", 1.0));
         fails("scale", "normal", Map.of("loc", 0.0, "scale", "one"));

@@ -35,7 +35,45 @@ class SamplingTest {
                 Beta.of(0.5, 0.7),
                 Dirichlet.of(2, 3, 1.5),
                 Laplace.of(0.5, 2),
-                Uniform.of(-1, 2));
+                Uniform.of(-1, 2),
+                Binomial.ofProbs(12, 0.35),
+                Binomial.ofLogits(5, 2.0),
+                Geometric.ofProbs(0.3),
+                OneHotCategorical.ofProbs(new double[] {0.2, 0.5, 0.3}),
+                HalfNormal.of(1.7),
+                LogNormal.of(0.3, 0.5),
+                Gumbel.of(0.5, 1.5),
+                Pareto.of(1.5, 6),
+                ContinuousBernoulli.ofProbs(0.2),
+                ContinuousBernoulli.ofProbs(0.5),
+                ContinuousBernoulli.ofLogits(3),
+                LowRankMultivariateNormal.of(new double[] {1, -1}, new double[][] {{0.5, 0.2}, {-0.3, 0.8}}, new double[] {0.4, 0.9}),
+                Independent.of(Gamma.of(2, 1), Bernoulli.ofProbs(0.4), Gumbel.of(0, 1)),
+                Weibull.of(2.3, 1.7),
+                InverseGamma.of(9, 2));
+    }
+
+    /** Von Mises samples: circular mean direction μ and E cos(X − μ) = A(κ) (its mean and variance are circular). */
+    @org.junit.jupiter.api.Test
+    void vonMisesSamples() {
+        for (VonMises d : new VonMises[] {VonMises.of(0.4, 2.5), VonMises.of(-2.9, 30), VonMises.of(1, 1e-6)}) {
+            RandomGenerator rng = new SplittableRandom(3);
+            double c = 0;
+            double c2 = 0;
+            double s = 0;
+            for (int i = 0; i < N; i++) {
+                double x = d.sample(rng)[0];
+                assertTrue(x >= -Math.PI && x < Math.PI, d + " sample " + x);
+                double ci = Math.cos(x - d.loc());
+                c += ci;
+                c2 += ci * ci;
+                s += Math.sin(x - d.loc());
+            }
+            double meanCos = c / N;
+            double se = Math.sqrt(Math.max(c2 / N - meanCos * meanCos, 1e-12) / N);
+            assertEquals(VonMises.besselRatio(d.concentration()), meanCos, 5 * se + 1e-12, d + " E cos");
+            assertEquals(0, s / N, 5 / Math.sqrt(N), d + " E sin");
+        }
     }
 
     @ParameterizedTest

@@ -145,4 +145,14 @@ class KlRegistryTest {
         assertEquals(0.5 * Math.log(2) + 0.5 * Math.log(0.5 / 0.75), Kl.kl(p, q), 1e-15);
         assertEquals(Double.POSITIVE_INFINITY, Kl.kl(q, Categorical.ofProbs(new double[] {0.5, 0, 0.5})));
     }
+
+    /** Transformed distributions with different bijections have no closed form (PyTorch: NotImplementedError). */
+    @Test
+    void transformedWithDifferentBijectionsHasNoClosedForm() {
+        assertThrows(NoClosedFormException.class, () -> Kl.kl(dev.kl4j.core.distribution.LogNormal.of(0, 1),
+                dev.kl4j.core.distribution.Weibull.of(1, 1)));
+        // Same bijection: the KL of the bases, here the normal KL of the logs.
+        assertEquals(Kl.kl(Normal.of(0.2, 0.7), Normal.of(-0.3, 1.1)), Kl.kl(dev.kl4j.core.distribution.LogNormal.of(0.2, 0.7),
+                dev.kl4j.core.distribution.LogNormal.of(-0.3, 1.1)), 0);
+    }
 }

@@ -1,16 +1,11 @@
 package dev.kl4j.examples.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.discrete.DiscreteMeasure;
@@ -21,12 +16,7 @@ import dev.kl4j.core.distribution.Distributions;
 import dev.kl4j.core.kl.Kl;
 import dev.kl4j.core.kl.NoClosedFormException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -73,7 +63,15 @@ import picocli.CommandLine.Model.CommandSpec;
             "             {\"dist\":\"normal\",\"loc\":0,\"scale\":1}",
             "             (normal, diag_normal, mvn, categorical,",
             "             bernoulli, poisson, exponential, gamma, beta,",
-            "             dirichlet, laplace, uniform)",
+            "             dirichlet, laplace, uniform, binomial, geometric,",
+            "             one_hot_categorical, half_normal, log_normal,",
+            "             gumbel, pareto, continuous_bernoulli, low_rank_mvn,",
+            "             independent, cauchy, weibull, inverse_gamma, von_mises,",
+            "             and",
+            "             families of jars on",
+            "             KL4J_CLASSPATH); parameter names as in PyTorch, e.g.",
+            "             {\"dist\":\"independent\",\"base_dist\":\"gamma\",",
+            "              \"concentration\":[1,2],\"rate\":[1,1]}",
             "  id         any value, echoed back",
             "  base       e (default), 2 or 10",
             "  alpha      Renyi order: a number >= 0 or \"inf\"",
@@ -100,7 +98,7 @@ public final class EvalCommand implements Callable<Integer> {
     private static final Set<String> FIELDS = Set.of("id", "measure", "p", "q", "base", "alpha", "normalize");
 
     /** The most bytes one input line may hold (16 MiB), its line end excluded. */
-    static final int MAX_LINE_BYTES = 16 << 20;
+    static final int MAX_LINE_BYTES = JsonLines.MAX_LINE_BYTES;
     /**
      * The most array elements one input line may hold, all arrays together: enough for a vocabulary-sized
      * distribution, and bounding the memory one line needs (its parsed tree, about 200 bytes per element
@@ -123,47 +121,12 @@ public final class EvalCommand implements Callable<Integer> {
      * Rejects duplicate keys ({@code "q":[..],"q":[..]} must not silently keep the last one) and keeps
      * numbers exact, so an {@code id} such as {@code 1.10} is echoed as written.
      */
-    private final ObjectMapper json = new ObjectMapper(
-            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build())
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    private final ObjectMapper json = JsonLines.mapper();
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        InputStream in;
-        if (file == null || file.equals("-")) {
-            in = parent != null ? parent.standardInput() : System.in;
-        } else {
-            Path path = Path.of(file);
-            if (Files.isDirectory(path)) {
-                throw new InvalidArgumentException("FILE", "input " + file + " is a directory, not a JSON Lines file");
-            }
-            try {
-                in = Files.newInputStream(path);
-            } catch (NoSuchFileException e) {
-                throw new InvalidArgumentException("FILE", "input file not found: " + file);
-            } catch (IOException e) {
-                throw new InvalidArgumentException("FILE", "cannot read input file " + file + ": " + Errors.oneLine(e));
-            }
-        }
-        int failed = 0;
-        try (Utf8LineReader lines = new Utf8LineReader(in, MAX_LINE_BYTES)) {
-            Utf8LineReader.Line line;
-            while ((line = lines.next()) != null) {
-                ObjectNode answer = line.problem() != null ? error(line.problem()) : answer(line.text(), line.number());
-                if (answer.has("error")) {
-                    failed++;
-                }
-                out.println(json.writeValueAsString(answer));
-                if (out.checkError()) {
-                    break;   // standard output is gone; Kl4j says why (or nothing, for a reader that stopped)
-                }
-            }
-        }
-        out.flush();
-        return failed == 0 ? 0 : 1;
+        return JsonLines.answerEach(JsonLines.open(file, parent), spec.commandLine().getOut(), json, this::error,
+                this::answerWithinMemory);
     }
 
     private ObjectNode error(String message) {
@@ -174,26 +137,8 @@ public final class EvalCommand implements Callable<Integer> {
         return answer;
     }
 
-    /** Answers one input line; never throws for bad content, only reports it in the answer. */
-    ObjectNode answer(String line, long lineNumber) {
-        try {
-            return answerWithinMemory(line, lineNumber);
-        } catch (OutOfMemoryError e) {
-            // Everything this line allocated is unreachable once we are here, so the next line has the
-            // heap back. The limits make this rare; a small -Xmx can still reach it.
-            return error("line " + lineNumber + " needs more memory than the Java heap allows"
-                    + " (raise it with JAVA_OPTS=-Xmx...)");
-        }
-    }
-
+    /** Answers one non-empty line; never throws for bad content, only reports it in the answer. */
     private ObjectNode answerWithinMemory(String line, long lineNumber) {
-        if (lineNumber == 1 && line.startsWith("\uFEFF")) {
-            line = line.substring(1); // a UTF-8 byte-order mark is not part of the JSON
-        }
-        if (line.isBlank()) {
-            // Answered, not skipped, so that output line N always answers input line N.
-            return error("line " + lineNumber + " is empty");
-        }
         JsonNode input;
         try {
             // Each element takes at least one character, so only a line that long can be over the limit.
@@ -341,6 +286,8 @@ public final class EvalCommand implements Callable<Integer> {
         } catch (NoClosedFormException e) {
             throw new EvalException("fields 'p' and 'q': kl4j has no closed-form KL(" + pd.name() + " \u2016 "
                     + qd.name() + ")");
+        } catch (IllegalStateException e) { // two registered pairs match equally well: name them
+            throw new EvalException("fields 'p' and 'q': " + Errors.oneLine(e));
         }
     }
 
@@ -349,9 +296,9 @@ public final class EvalCommand implements Callable<Integer> {
         if (name == null || !name.isTextual()) {
             throw new EvalException("field '" + field + "' needs a string 'dist' (e.g. \"normal\")");
         }
-        if (!Distributions.NAMES.contains(name.textValue())) {
+        if (!Distributions.names().contains(name.textValue())) { // built-in and KL4J_CLASSPATH families
             throw new EvalException("field '" + field + ".dist': unknown distribution " + Errors.quote(name)
-                    + "; expected one of " + String.join(", ", Distributions.NAMES));
+                    + "; 'kl4j eval --help' lists the names (e.g. normal, gamma, beta, categorical)");
         }
         Map<String, Object> params = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -368,6 +315,9 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private static Object parameter(String field, JsonNode value) {
+        if (value.isTextual() && specialValue(value.textValue()) == null) {
+            return value.asText(); // a family name, e.g. independent's base_dist; create() checks where it may be
+        }
         if (value.isNumber() || value.isTextual()) {
             return number(field, value);
         }
@@ -381,7 +331,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (value.isArray()) {
             return vector(field, value);
         }
-        throw new EvalException("field '" + field + "' must be a number, an array of numbers or a matrix");
+        throw new EvalException("field '" + field + "' must be a number, text, an array of numbers or a matrix");
     }
 
     private static double[] vector(String field, JsonNode node) {

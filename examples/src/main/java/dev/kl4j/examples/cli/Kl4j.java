@@ -39,6 +39,7 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             TourCommand.class,
             EvalCommand.class,
+            EnvReplayCommand.class,
             VaeCommand.class,
             BenchCommand.class,
         })
