@@ -1,2 +1,5 @@
-/** KL-based knowledge distillation: losses and teacher-to-student training. Placeholder until its issue lands. */
+/**
+ * KL-based knowledge distillation: losses ({@code .loss}), teacher and student models ({@code .model})
+ * and a teacher-to-student training driver over DJL's {@code EasyTrain} ({@code .train}).
+ */
 package dev.kl4j.distillation;

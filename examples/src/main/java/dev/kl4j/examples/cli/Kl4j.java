@@ -42,6 +42,7 @@ import picocli.CommandLine.Option;
             EnvReplayCommand.class,
             VaeCommand.class,
             BenchCommand.class,
+            DistillCommand.class,
         })
 public final class Kl4j implements Runnable {
 
