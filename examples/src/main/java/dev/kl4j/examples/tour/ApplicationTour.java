@@ -1,11 +1,16 @@
 package dev.kl4j.examples.tour;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.data.DataDirectory;
 import dev.kl4j.examples.cli.DistillCommand;
 import dev.kl4j.examples.cli.Kl4j;
+import dev.kl4j.examples.cli.PpoCommand;
 import dev.kl4j.examples.cli.VaeCommand;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +43,10 @@ final class ApplicationTour {
     int run(List<Path> pictures) {
         say.section("7. The applications, briefly");
         Path data = dataDirectory();
-        int status = vae(data, pictures);
+        int status = ppo(pictures);
+        if (status == 0) {
+            status = vae(data, pictures);
+        }
         if (status == 0) {
             status = distillation(data, pictures);
         }
@@ -57,6 +65,54 @@ final class ApplicationTour {
                     + " dataset-fashion-mnist, or --data-dir DIR)");
             return null;
         }
+    }
+
+    /**
+     * PPO-clip on CartPole-v1 (rl-zoo's settings), then the KL between the old and the new policy of each
+     * update three ways, read back from the run's metrics.csv: the closed form, k1 and k3.
+     */
+    private int ppo(List<Path> pictures) {
+        say.line("PPO: policy updates kept close to the old policy; each update's KL(pi_old || pi_new) three ways.");
+        long steps = settings.quick() ? 30_720 : 100_000;
+        Path dir = settings.out().resolve("ppo");
+        int status = runCommand(new PpoCommand(), dir, pictures, "--env", "CartPole-v1", "--algo", "ppo-clip",
+                "--steps", String.valueOf(steps), "--seed", String.valueOf(settings.seed()));
+        if (status != 0) {
+            return status;
+        }
+        List<String[]> rows;
+        List<String> header;
+        JsonNode summary;
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve("metrics.csv"));
+            header = List.of(lines.get(0).split(","));
+            rows = lines.stream().skip(1).map(l -> l.split(",")).toList();
+            summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the PPO run's files in " + dir, e);
+        }
+        int stepsAt = header.indexOf("steps");
+        int ret = header.indexOf("recent_return");
+        int exact = header.indexOf("kl_exact");
+        int k1 = header.indexOf("kl_k1");
+        int k3 = header.indexOf("kl_k3");
+        say.line("  update    steps   return   KL exact    k1          k3");
+        int every = Math.max(1, rows.size() / 8);
+        for (int i = 0; i < rows.size(); i++) {
+            if (i % every == 0 || i == rows.size() - 1) {
+                String[] r = rows.get(i);
+                say.line("  %6d  %7s   %6.1f   %.3e   %+.3e  %.3e", i + 1, r[stepsAt], Double.parseDouble(r[ret]),
+                        Double.parseDouble(r[exact]), Double.parseDouble(r[k1]), Double.parseDouble(r[k3]));
+            }
+        }
+        JsonNode reached = summary.get("steps_to_threshold");
+        say.line("  evaluation after %d steps: mean return %.1f over %d deterministic episodes; 475 %s", steps,
+                summary.get("eval_return_mean").asDouble(), summary.get("eval_episodes").asInt(),
+                reached == null || reached.isNull() ? "not reached yet" : "first reached at step " + reached.asLong());
+        say.line("  k1 is unbiased but noisy and can be negative; k3 is unbiased and never negative; the exact KL");
+        say.line("  needs no samples (kl.png in %s draws all three).", dir);
+        say.line("  full runs: ./kl4j ppo --env CartPole-v1 --algo ppo-clip|ppo-kl|trpo (see ppo/README.md)");
+        return 0;
     }
 
     private int vae(Path data, List<Path> pictures) {
