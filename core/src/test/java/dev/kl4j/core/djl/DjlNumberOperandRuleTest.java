@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -16,18 +15,6 @@ import org.junit.jupiter.api.Test;
  * {@code src/main/java} under the repository root outside core, so modules added later are covered.
  */
 class DjlNumberOperandRuleTest {
-
-    /**
-     * Findings whose fix is being written on another branch at the same time (the broadcasting rewrite of
-     * DjlGaussianKl on the ppo-policy branch). Remove each entry once that branch is merged; nothing
-     * else may be added here.
-     */
-    private static final Set<String> PENDING = Set.of(
-            "core/src/main/java/dev/kl4j/core/djl/DjlGaussianKl.java .sub(1f)");
-
-    private static String key(JavaNumberOperandScanner.Finding f) {
-        return f.file().toString().replace('\\', '/') + " " + f.call();
-    }
 
     /** The repository root: the topmost directory above the working directory that holds a pom.xml. */
     static Path repositoryRoot() {
@@ -54,12 +41,10 @@ class DjlNumberOperandRuleTest {
                 "the scan must cover core's djl package; it found " + files.size() + " files under " + root);
         assertTrue(files.stream().noneMatch(f -> f.toString().contains("/core/src/main/java/dev/kl4j/core/discrete/")),
                 "core's double[] packages are not autograd code");
-        List<JavaNumberOperandScanner.Finding> all = files.stream()
+        List<String> findings = files.stream()
                 .flatMap(f -> JavaNumberOperandScanner.scan(f).stream())
-                .map(f -> new JavaNumberOperandScanner.Finding(root.relativize(f.file()), f.line(), f.call()))
+                .map(f -> new JavaNumberOperandScanner.Finding(root.relativize(f.file()), f.line(), f.call()).toString())
                 .collect(Collectors.toList());
-        List<String> findings = all.stream().filter(f -> !PENDING.contains(key(f)))
-                .map(JavaNumberOperandScanner.Finding::toString).collect(Collectors.toList());
         assertTrue(findings.isEmpty(), findings.size() + " NDArray ops with a Java number operand:\n"
                 + String.join("\n", findings));
     }
