@@ -36,6 +36,8 @@ public final class ArgumentChecks {
     }
 
     /**
+     * The exception for a bad argument, named by its unindexed name.
+     *
      * @param name    the argument, possibly indexed
      * @param message the full message (it should name the argument)
      * @return an exception whose {@code argument()} is the name without its index
@@ -44,7 +46,13 @@ public final class ArgumentChecks {
         return new InvalidArgumentException(argumentOf(name), message);
     }
 
-    /** @return {@code name[i]} */
+    /**
+     * The name of one entry of an array argument.
+     *
+     * @param name the array argument, e.g. {@code "q"}
+     * @param i    the entry's index (0-based)
+     * @return {@code name[i]}, e.g. {@code "q[2]"}
+     */
     public static String entry(String name, long i) {
         return name + "[" + i + "]";
     }
@@ -52,6 +60,10 @@ public final class ArgumentChecks {
     // ------------------------------------------------------------------ scalars
 
     /**
+     * Checks that a scalar is finite (not NaN, not ±∞).
+     *
+     * @param name  the argument, possibly indexed
+     * @param value its value
      * @return {@code value}, if finite
      * @throws InvalidArgumentException {@code "<name> = <value> must be finite"}
      */
@@ -63,6 +75,10 @@ public final class ArgumentChecks {
     }
 
     /**
+     * Checks that a scalar is finite and strictly positive (a scale, a rate, a concentration).
+     *
+     * @param name  the argument, possibly indexed
+     * @param value its value
      * @return {@code value}, if finite and &gt; 0
      * @throws InvalidArgumentException {@code "... must be finite"} or {@code "<name> = <value> must be > 0"}
      */
@@ -75,6 +91,10 @@ public final class ArgumentChecks {
     }
 
     /**
+     * Checks that a scalar is finite and non-negative.
+     *
+     * @param name  the argument, possibly indexed
+     * @param value its value
      * @return {@code value}, if finite and ≥ 0
      * @throws InvalidArgumentException {@code "... must be finite"} or {@code "<name> = <value> must be >= 0"}
      */
@@ -87,6 +107,10 @@ public final class ArgumentChecks {
     }
 
     /**
+     * Checks that a scalar is a probability: 0 ≤ value ≤ 1 (NaN fails).
+     *
+     * @param name  the argument, possibly indexed
+     * @param value its value
      * @return {@code value}, if a probability in [0, 1]
      * @throws InvalidArgumentException {@code "<name> = <value> must be a probability in [0, 1]"}
      */
@@ -98,6 +122,10 @@ public final class ArgumentChecks {
     }
 
     /**
+     * Checks that a scalar is a number; ±∞ are accepted (e.g. an unbounded support end).
+     *
+     * @param name  the argument, possibly indexed
+     * @param value its value
      * @return {@code value}, if not NaN
      * @throws InvalidArgumentException {@code "<name> = NaN is not a number"}
      */
@@ -111,6 +139,8 @@ public final class ArgumentChecks {
     /**
      * A logit: finite, or −∞ (a masked category, probability exactly 0).
      *
+     * @param name  the argument, possibly indexed
+     * @param value its value
      * @return {@code value}
      * @throws InvalidArgumentException {@code "<name> = <value> must be finite or -Infinity"}
      */
@@ -124,6 +154,10 @@ public final class ArgumentChecks {
     // ------------------------------------------------------------------ arrays
 
     /**
+     * Checks that an array is present and has at least one entry.
+     *
+     * @param name   the argument
+     * @param values the array
      * @param what what the array holds, with its article, e.g. {@code "a probability vector"}
      * @return {@code values}, if neither null nor empty
      * @throws InvalidArgumentException {@code "<name> is null; <what> is required"} or
@@ -139,12 +173,27 @@ public final class ArgumentChecks {
         return values;
     }
 
-    /** {@link #nonEmpty(String, double[], String)} for an array of numbers. */
+    /**
+     * {@link #nonEmpty(String, double[], String)} for an array of numbers.
+     *
+     * @param name   the argument
+     * @param values the array
+     * @return {@code values}, if neither null nor empty
+     * @throws InvalidArgumentException {@code "<name> is null; an array is required"} or
+     *                                  {@code "<name> is empty; an array needs at least one entry"}
+     */
     public static double[] nonEmpty(String name, double[] values) {
         return nonEmpty(name, values, "an array");
     }
 
-    /** @return {@code values} (not a copy), if non-empty with every entry finite */
+    /**
+     * Checks that an array is non-empty and every entry is finite.
+     *
+     * @param name   the argument
+     * @param values the array
+     * @return {@code values} (not a copy), if non-empty with every entry finite
+     * @throws InvalidArgumentException naming the array, or the first bad entry ({@code "x[3] = NaN must be finite"})
+     */
     public static double[] finite(String name, double[] values) {
         nonEmpty(name, values);
         for (int i = 0; i < values.length; i++) {
@@ -153,7 +202,14 @@ public final class ArgumentChecks {
         return values;
     }
 
-    /** @return {@code values} (not a copy), if non-empty with every entry finite and &gt; 0 */
+    /**
+     * Checks that an array is non-empty and every entry is finite and strictly positive.
+     *
+     * @param name   the argument
+     * @param values the array
+     * @return {@code values} (not a copy), if non-empty with every entry finite and &gt; 0
+     * @throws InvalidArgumentException naming the array, or the first bad entry ({@code "scale[1] = 0.0 must be > 0"})
+     */
     public static double[] positive(String name, double[] values) {
         nonEmpty(name, values);
         for (int i = 0; i < values.length; i++) {
@@ -165,6 +221,8 @@ public final class ArgumentChecks {
     /**
      * Logits: non-empty, each finite or −∞, at least one finite.
      *
+     * @param name   the argument
+     * @param values the logits
      * @return the largest logit (finite)
      * @throws InvalidArgumentException naming the first bad entry, or
      *                                  {@code "<name> is all -Infinity; at least one entry must be finite"}
@@ -182,6 +240,12 @@ public final class ArgumentChecks {
     }
 
     /**
+     * Checks that two arrays have the same length.
+     *
+     * @param nameA   the first argument
+     * @param lengthA its length
+     * @param nameB   the second argument (the one blamed)
+     * @param lengthB its length
      * @throws InvalidArgumentException naming {@code nameB}: {@code "<nameB> has length <b> but <nameA> has
      *                                  length <a>"}
      */
@@ -192,8 +256,12 @@ public final class ArgumentChecks {
     }
 
     /**
-     * Tensor shapes, for the DJL and ND4J front ends (no broadcasting).
+     * Checks that two tensor shapes are equal, for the DJL and ND4J front ends (no broadcasting).
      *
+     * @param nameA  the first argument
+     * @param shapeA its shape
+     * @param nameB  the second argument (the one blamed)
+     * @param shapeB its shape
      * @throws InvalidArgumentException naming {@code nameB}: {@code "<nameB> has shape [..] but <nameA> has
      *                                  shape [..]; they must match"}
      */
@@ -209,7 +277,9 @@ public final class ArgumentChecks {
     /**
      * One probability entry: finite and ≥ 0 ({@code -0.0} counts as 0).
      *
-     * @param name the entry, e.g. {@code "q[2]"}
+     * @param name  the entry, e.g. {@code "q[2]"}
+     * @param value its value
+     * @return {@code value}, if finite and ≥ 0
      * @throws InvalidArgumentException e.g. {@code "q[2] = -0.1 is negative; probabilities must be >= 0"}
      */
     public static double probabilityEntry(String name, double value) {
@@ -225,7 +295,13 @@ public final class ArgumentChecks {
         return value;
     }
 
-    /** {@link #probabilityEntry} for every entry of {@code values}, naming the first bad one. */
+    /**
+     * {@link #probabilityEntry} for every entry of {@code values}, naming the first bad one.
+     *
+     * @param name   the argument, e.g. {@code "q"}
+     * @param values the probabilities
+     * @throws InvalidArgumentException naming the first entry that is NaN, infinite or negative
+     */
     public static void probabilityEntries(String name, double[] values) {
         for (int i = 0; i < values.length; i++) {
             probabilityEntry(entry(name, i), values[i]);
@@ -235,6 +311,9 @@ public final class ArgumentChecks {
     /**
      * A sum of probabilities that must be 1 within {@code tolerance}.
      *
+     * @param name      the argument
+     * @param sum       its entries' sum
+     * @param tolerance the accepted |sum − 1|
      * @param remedy what to do about it, e.g. {@code "probabilities must sum to 1"}
      * @throws InvalidArgumentException e.g. {@code "p sums to 0.9 (|sum-1| > 1e-9); probabilities must sum to 1"}
      */

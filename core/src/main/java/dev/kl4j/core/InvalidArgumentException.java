@@ -11,6 +11,7 @@ package dev.kl4j.core;
 public class InvalidArgumentException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The name of the offending argument, without any index (e.g. {@code "q"} for {@code q[2]}). */
     private final String argument;
 
     /**

@@ -15,7 +15,15 @@ import dev.kl4j.core.InvalidArgumentException;
  */
 public record ImageSet(float[] pixels, int[] labels, int count, int rows, int cols) {
 
-    /** Checks that the arrays agree with the sizes. */
+    /**
+     * Checks that the arrays agree with the sizes.
+     *
+     * @param pixels all images, flat, float32 in [0, 1]
+     * @param labels class of each image (0..255 as IDX stores them; {@link MnistFormat#load} checks 0..9)
+     * @param count number of images
+     * @param rows image height
+     * @param cols image width
+     */
     public ImageSet {
         if (count < 0 || rows <= 0 || cols <= 0) {
             throw new InvalidArgumentException("count", "image set sizes must be positive, got count " + count

@@ -32,7 +32,13 @@ public final class Beta implements Distribution {
         this.logBeta = LogBeta.value(alpha, beta);
     }
 
-    /** @return Beta(concentration1, concentration0) */
+    /**
+     * Returns Beta(concentration1, concentration0).
+     *
+     * @param concentration1 α &gt; 0, finite
+     * @param concentration0 β &gt; 0, finite
+     * @return Beta(concentration1, concentration0)
+     */
     public static Beta of(double concentration1, double concentration0) {
         return new Beta(concentration1, concentration0);
     }

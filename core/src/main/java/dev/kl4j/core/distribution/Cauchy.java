@@ -23,7 +23,13 @@ public final class Cauchy implements Distribution {
         this.scale = Checks.positive("scale", scale);
     }
 
-    /** @return Cauchy(loc, scale) */
+    /**
+     * Returns Cauchy(loc, scale).
+     *
+     * @param loc μ, finite (the median and mode)
+     * @param scale γ &gt; 0, finite (the half width at half maximum)
+     * @return Cauchy(loc, scale)
+     */
     public static Cauchy of(double loc, double scale) {
         return new Cauchy(loc, scale);
     }

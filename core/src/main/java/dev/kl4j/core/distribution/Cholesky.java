@@ -112,7 +112,12 @@ public final class Cholesky {
         return y;
     }
 
-    /** @return Σ ln L_ii = ½ ln det(L Lᵀ) */
+    /**
+     * Returns Σ ln L_ii = ½ ln det(L Lᵀ).
+     *
+     * @param l lower triangular with non-zero diagonal
+     * @return Σ ln L_ii = ½ ln det(L Lᵀ)
+     */
     public static double halfLogDet(double[][] l) {
         double s = 0;
         for (int i = 0; i < l.length; i++) {
@@ -121,7 +126,13 @@ public final class Cholesky {
         return s;
     }
 
-    /** @return L v */
+    /**
+     * The product of a lower-triangular matrix and a vector (entries above the diagonal are not read).
+     *
+     * @param l lower triangular with non-zero diagonal, n×n
+     * @param v a vector of length n
+     * @return L v, a new array of length n
+     */
     public static double[] multiply(double[][] l, double[] v) {
         int n = v.length;
         double[] out = new double[n];

@@ -24,7 +24,13 @@ public final class DiagNormal implements Distribution {
         Checks.sameLength("loc", loc, "scale", scale);
     }
 
-    /** @return N(loc, diag(scale²)) */
+    /**
+     * Returns N(loc, diag(scale²)).
+     *
+     * @param loc means μ, finite, non-empty
+     * @param scale standard deviations σ_i &gt; 0, same length as {@code loc}
+     * @return N(loc, diag(scale²))
+     */
     public static DiagNormal of(double[] loc, double[] scale) {
         return new DiagNormal(loc, scale);
     }

@@ -36,7 +36,12 @@ public final class Dirichlet implements Distribution {
         this.logNormalizer = LogGamma.value(t) - lg;
     }
 
-    /** @return Dirichlet(concentration) */
+    /**
+     * Returns Dirichlet(concentration).
+     *
+     * @param concentration α_i &gt; 0, finite, at least one entry
+     * @return Dirichlet(concentration)
+     */
     public static Dirichlet of(double... concentration) {
         return new Dirichlet(concentration);
     }

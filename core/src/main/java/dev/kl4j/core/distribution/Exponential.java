@@ -17,7 +17,12 @@ public final class Exponential implements Distribution {
         this.rate = Checks.positive("rate", rate);
     }
 
-    /** @return Exponential(rate) */
+    /**
+     * Returns Exponential(rate).
+     *
+     * @param rate λ &gt; 0, finite
+     * @return Exponential(rate)
+     */
     public static Exponential of(double rate) {
         return new Exponential(rate);
     }

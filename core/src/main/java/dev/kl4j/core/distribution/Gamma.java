@@ -31,7 +31,13 @@ public final class Gamma implements Distribution {
         this.logNormalizer = concentration * Math.log(rate) - LogGamma.value(concentration);
     }
 
-    /** @return Gamma(concentration, rate) */
+    /**
+     * Returns Gamma(concentration, rate).
+     *
+     * @param concentration α &gt; 0, finite
+     * @param rate β &gt; 0, finite
+     * @return Gamma(concentration, rate)
+     */
     public static Gamma of(double concentration, double rate) {
         return new Gamma(concentration, rate);
     }

@@ -27,7 +27,13 @@ public final class Gumbel implements Distribution {
         this.scale = Checks.positive("scale", scale);
     }
 
-    /** @return Gumbel(loc, scale) */
+    /**
+     * Returns Gumbel(loc, scale).
+     *
+     * @param loc μ, finite (the mode)
+     * @param scale β &gt; 0, finite
+     * @return Gumbel(loc, scale)
+     */
     public static Gumbel of(double loc, double scale) {
         return new Gumbel(loc, scale);
     }

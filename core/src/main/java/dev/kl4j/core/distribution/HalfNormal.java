@@ -18,7 +18,12 @@ public final class HalfNormal implements Distribution {
         this.scale = Checks.positive("scale", scale);
     }
 
-    /** @return HalfNormal(scale) */
+    /**
+     * Returns HalfNormal(scale).
+     *
+     * @param scale σ &gt; 0, finite: the scale of the normal that is folded
+     * @return HalfNormal(scale)
+     */
     public static HalfNormal of(double scale) {
         return new HalfNormal(scale);
     }

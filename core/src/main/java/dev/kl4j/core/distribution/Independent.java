@@ -30,6 +30,8 @@ public final class Independent implements Distribution {
     }
 
     /**
+     * Returns their product.
+     *
      * @param components the coordinates' distributions, each univariate (event size 1), at least one
      * @return their product
      */
@@ -47,7 +49,12 @@ public final class Independent implements Distribution {
         return new Independent(List.copyOf(components));
     }
 
-    /** @return the product of the given univariate distributions */
+    /**
+     * Returns the product of the given univariate distributions.
+     *
+     * @param components the coordinates' distributions, each univariate (event size 1), at least one
+     * @return the product of the given univariate distributions
+     */
     public static Independent of(Distribution... components) {
         return of(List.of(components));
     }

@@ -25,7 +25,13 @@ public final class InverseGamma implements Transformed {
         this.base = new Gamma(concentration, rate);
     }
 
-    /** @return InverseGamma(concentration, rate) */
+    /**
+     * Returns InverseGamma(concentration, rate).
+     *
+     * @param concentration α &gt; 0, finite
+     * @param rate β &gt; 0, finite (the scale of the inverse gamma)
+     * @return InverseGamma(concentration, rate)
+     */
     public static InverseGamma of(double concentration, double rate) {
         return new InverseGamma(concentration, rate);
     }

@@ -22,7 +22,13 @@ public final class Laplace implements Distribution {
         this.scale = Checks.positive("scale", scale);
     }
 
-    /** @return Laplace(loc, scale) */
+    /**
+     * Returns Laplace(loc, scale).
+     *
+     * @param loc μ, finite
+     * @param scale b &gt; 0, finite
+     * @return Laplace(loc, scale)
+     */
     public static Laplace of(double loc, double scale) {
         return new Laplace(loc, scale);
     }

@@ -22,7 +22,13 @@ public final class LogNormal implements Transformed {
         this.base = new Normal(loc, scale);
     }
 
-    /** @return LogNormal(loc, scale) */
+    /**
+     * Returns LogNormal(loc, scale).
+     *
+     * @param loc μ, the mean of ln X, finite
+     * @param scale σ &gt; 0, the standard deviation of ln X
+     * @return LogNormal(loc, scale)
+     */
     public static LogNormal of(double loc, double scale) {
         return new LogNormal(loc, scale);
     }

@@ -56,7 +56,14 @@ public final class LowRankMultivariateNormal implements Distribution {
         this.full = new MultivariateNormal(loc, cov);
     }
 
-    /** @return N(loc, cov_factor cov_factorᵀ + diag(cov_diag)) */
+    /**
+     * Returns N(loc, cov_factor cov_factorᵀ + diag(cov_diag)).
+     *
+     * @param loc mean vector μ, finite, length n
+     * @param covFactor W, n rows of r ≥ 1 finite entries each
+     * @param covDiag D, n entries &gt; 0
+     * @return N(loc, cov_factor cov_factorᵀ + diag(cov_diag))
+     */
     public static LowRankMultivariateNormal of(double[] loc, double[][] covFactor, double[] covDiag) {
         return new LowRankMultivariateNormal(loc, covFactor, covDiag);
     }

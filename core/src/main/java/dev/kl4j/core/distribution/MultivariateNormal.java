@@ -29,7 +29,13 @@ public final class MultivariateNormal implements Distribution {
         this.scaleTril = Cholesky.lower("covariance", covariance);
     }
 
-    /** @return N(loc, covariance) */
+    /**
+     * Returns N(loc, covariance).
+     *
+     * @param loc the mean vector, finite, non-empty
+     * @param covariance symmetric positive-definite n×n matrix, n = loc.length
+     * @return N(loc, covariance)
+     */
     public static MultivariateNormal of(double[] loc, double[][] covariance) {
         return new MultivariateNormal(loc, covariance);
     }

@@ -24,7 +24,13 @@ public final class Normal implements Distribution {
         this.scale = Checks.positive("scale", scale);
     }
 
-    /** @return N(loc, scale²) */
+    /**
+     * Returns N(loc, scale²).
+     *
+     * @param loc the mean μ, finite
+     * @param scale the standard deviation σ &gt; 0, finite
+     * @return N(loc, scale²)
+     */
     public static Normal of(double loc, double scale) {
         return new Normal(loc, scale);
     }

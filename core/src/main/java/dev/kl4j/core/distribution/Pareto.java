@@ -24,7 +24,13 @@ public final class Pareto implements Distribution {
         this.alpha = Checks.positive("alpha", alpha);
     }
 
-    /** @return Pareto(scale, alpha) */
+    /**
+     * Returns Pareto(scale, alpha).
+     *
+     * @param scale x_m &gt; 0, finite: the lower end of the support
+     * @param alpha α &gt; 0, finite: the tail index
+     * @return Pareto(scale, alpha)
+     */
     public static Pareto of(double scale, double alpha) {
         return new Pareto(scale, alpha);
     }

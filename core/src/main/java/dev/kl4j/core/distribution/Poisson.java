@@ -24,7 +24,12 @@ public final class Poisson implements Distribution {
         this.rate = Checks.positive("rate", rate);
     }
 
-    /** @return Poisson(rate) */
+    /**
+     * Returns Poisson(rate).
+     *
+     * @param rate λ &gt; 0, finite
+     * @return Poisson(rate)
+     */
     public static Poisson of(double rate) {
         return new Poisson(rate);
     }

@@ -30,7 +30,13 @@ public final class Uniform implements Distribution {
         }
     }
 
-    /** @return Uniform(low, high) */
+    /**
+     * Returns Uniform(low, high).
+     *
+     * @param low lower end, finite
+     * @param high upper end, finite, &gt; low
+     * @return Uniform(low, high)
+     */
     public static Uniform of(double low, double high) {
         return new Uniform(low, high);
     }

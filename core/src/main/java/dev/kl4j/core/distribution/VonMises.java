@@ -28,7 +28,13 @@ public final class VonMises implements Distribution {
         this.concentration = Checks.positive("concentration", concentration);
     }
 
-    /** @return VonMises(loc, concentration) */
+    /**
+     * Returns VonMises(loc, concentration).
+     *
+     * @param loc μ, finite (radians)
+     * @param concentration κ &gt; 0, finite
+     * @return VonMises(loc, concentration)
+     */
     public static VonMises of(double loc, double concentration) {
         return new VonMises(loc, concentration);
     }
@@ -44,6 +50,8 @@ public final class VonMises implements Distribution {
     }
 
     /**
+     * Returns ln I₀(κ).
+     *
      * @param kappa κ &gt; 0
      * @return ln I₀(κ)
      */
@@ -55,6 +63,8 @@ public final class VonMises implements Distribution {
     }
 
     /**
+     * Returns A(κ) = I₁(κ)/I₀(κ), in (0, 1).
+     *
      * @param kappa κ &gt; 0
      * @return A(κ) = I₁(κ)/I₀(κ), in (0, 1)
      */

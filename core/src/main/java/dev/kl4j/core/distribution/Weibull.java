@@ -27,7 +27,13 @@ public final class Weibull implements Transformed {
         this.concentration = Checks.positive("concentration", concentration);
     }
 
-    /** @return Weibull(scale, concentration) */
+    /**
+     * Returns Weibull(scale, concentration).
+     *
+     * @param scale λ &gt; 0, finite
+     * @param concentration k &gt; 0, finite
+     * @return Weibull(scale, concentration)
+     */
     public static Weibull of(double scale, double concentration) {
         return new Weibull(scale, concentration);
     }

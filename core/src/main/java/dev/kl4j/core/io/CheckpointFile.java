@@ -58,7 +58,13 @@ public final class CheckpointFile {
      *                      as text; insertion order is kept
      */
     public record Header(String kind, int formatVersion, Map<String, String> settings) {
-        /** Validates and copies the settings. */
+        /**
+         * Validates and copies the settings.
+         *
+         * @param kind what wrote it, for example {@code "vae"} or {@code "ppo"}
+         * @param formatVersion the version of the payload's layout, owned by the writer
+         * @param settings every setting that shaped the run (model, optimiser, data identity, seed...), as text; insertion order is kept
+         */
         public Header {
             Objects.requireNonNull(kind, "kind");
             if (kind.isBlank()) {
@@ -71,6 +77,8 @@ public final class CheckpointFile {
         }
 
         /**
+         * Returns its value.
+         *
          * @param key a setting's name
          * @return its value
          * @throws InvalidArgumentException when the checkpoint has no such setting

@@ -27,6 +27,7 @@ public final class RunFolderException extends InvalidArgumentException {
         OTHER_COMMAND
     }
 
+    /** What is wrong with the folder, for callers that react to the kind of problem. */
     private final Problem problem;
     private final transient Path folder;
 

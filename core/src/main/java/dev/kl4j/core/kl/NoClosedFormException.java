@@ -9,7 +9,9 @@ package dev.kl4j.core.kl;
 public final class NoClosedFormException extends UnsupportedOperationException {
     private static final long serialVersionUID = 1L;
 
+    /** The fully qualified class name of p, the first argument of KL(p ‖ q). */
     private final String pType;
+    /** The fully qualified class name of q, the second argument of KL(p ‖ q). */
     private final String qType;
 
     /**
