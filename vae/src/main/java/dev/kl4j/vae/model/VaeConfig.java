@@ -16,7 +16,14 @@ public record VaeConfig(int inputSize, int hidden, int latent, DecoderType decod
     /** 784-400-20, Bernoulli. */
     public static final VaeConfig DEFAULT = new VaeConfig(784, 400, 20, DecoderType.BERNOULLI);
 
-    /** Validates the sizes. */
+    /**
+     * Validates the sizes.
+     *
+     * @param inputSize pixels per image
+     * @param hidden hidden units in the encoder and in the decoder
+     * @param latent latent dimensions
+     * @param decoder likelihood of the decoder
+     */
     public VaeConfig {
         requirePositive("inputSize", inputSize);
         requirePositive("hidden", hidden);

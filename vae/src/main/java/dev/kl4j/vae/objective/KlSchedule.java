@@ -22,6 +22,8 @@ public sealed interface KlSchedule permits KlSchedule.Constant, KlSchedule.Linea
     double beta();
 
     /**
+     * The KL weight at one optimiser step.
+     *
      * @param step       optimiser step t, from 0
      * @param totalSteps T, the number of optimiser steps of the whole run
      * @return β_t
@@ -29,12 +31,17 @@ public sealed interface KlSchedule permits KlSchedule.Constant, KlSchedule.Linea
     double betaAt(long step, long totalSteps);
 
     /**
+     * Returns this schedule with another final β.
+     *
      * @param beta the final β of the copy
      * @return this schedule with another final β
      */
     KlSchedule withBeta(double beta);
 
     /**
+     * The constant schedule: the same β at every step (β = 1 is the plain ELBO, Kingma &amp; Welling 2014;
+     * β &gt; 1 is the β-VAE of Higgins et al. 2017).
+     *
      * @param beta β ≥ 0
      * @return β_t = β
      */
@@ -43,6 +50,9 @@ public sealed interface KlSchedule permits KlSchedule.Constant, KlSchedule.Linea
     }
 
     /**
+     * Linear KL warm-up ("KL annealing", Bowman et al. 2016): β rises from 0 to its final value over the first
+     * W steps, then stays.
+     *
      * @param beta        final β ≥ 0
      * @param warmupSteps W ≥ 1 steps of the linear rise from 0
      * @return β_t = β · min(1, t / W)
@@ -52,6 +62,10 @@ public sealed interface KlSchedule permits KlSchedule.Constant, KlSchedule.Linea
     }
 
     /**
+     * Cyclical annealing (Fu et al. 2019, "Cyclical Annealing Schedule", NAACL): M cycles, each rising
+     * linearly from 0 to β over its first fraction R, then flat: β_t = β · min(1, τ / R),
+     * τ = (t mod (T/M)) / (T/M).
+     *
      * @param beta   final β ≥ 0
      * @param cycles M ≥ 1
      * @param ratio  R ∈ (0, 1], the fraction of each cycle spent rising
@@ -67,7 +81,11 @@ public sealed interface KlSchedule permits KlSchedule.Constant, KlSchedule.Linea
      * @param beta β ≥ 0, finite
      */
     record Constant(double beta) implements KlSchedule {
-        /** Validates β. */
+        /**
+         * Validates β.
+         *
+         * @param beta β ≥ 0, finite
+         */
         public Constant {
             requireBeta(beta);
         }
@@ -90,7 +108,12 @@ public sealed interface KlSchedule permits KlSchedule.Constant, KlSchedule.Linea
      * @param warmupSteps W ≥ 1
      */
     record LinearWarmup(double beta, long warmupSteps) implements KlSchedule {
-        /** Validates β and W. */
+        /**
+         * Validates β and W.
+         *
+         * @param beta final β ≥ 0, finite
+         * @param warmupSteps W ≥ 1 steps of the linear rise from 0
+         */
         public LinearWarmup {
             requireBeta(beta);
             if (warmupSteps < 1) {
@@ -117,7 +140,13 @@ public sealed interface KlSchedule permits KlSchedule.Constant, KlSchedule.Linea
      * @param ratio  R ∈ (0, 1]
      */
     record Cyclical(double beta, int cycles, double ratio) implements KlSchedule {
-        /** Validates β, M and R. */
+        /**
+         * Validates β, M and R.
+         *
+         * @param beta final β ≥ 0, finite
+         * @param cycles M ≥ 1
+         * @param ratio R ∈ (0, 1], the fraction of each cycle spent rising
+         */
         public Cyclical {
             requireBeta(beta);
             if (cycles < 1) {

@@ -21,7 +21,16 @@ import java.util.Map;
 public record TrainConfig(int epochs, int batchSize, double learningRate, KlSchedule klSchedule, double freeBits,
         long seed) {
 
-    /** Validates; errors name the parameter ({@code epochs}, {@code batchSize}, ...). */
+    /**
+     * Validates; errors name the parameter ({@code epochs}, {@code batchSize}, ...).
+     *
+     * @param epochs epochs to reach (a resumed run continues up to this number), ≥ 1
+     * @param batchSize images per step, ≥ 1 (at most the training set's size)
+     * @param learningRate Adam step size, &gt; 0
+     * @param klSchedule the KL weight β_t over the run
+     * @param freeBits free-bits floor λ per latent dimension in nats, ≥ 0 (0: none)
+     * @param seed seed for initial weights, shuffling and all noise
+     */
     public TrainConfig {
         if (epochs < 1) {
             throw new InvalidArgumentException("epochs", "epochs = " + epochs + " must be >= 1");
@@ -41,37 +50,71 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, KlSche
         }
     }
 
-    /** @return pytorch/examples' settings: 10 epochs, batch 128, lr 1e-3, β = 1 constant, seed 1 */
+    /**
+     * The defaults of the PyTorch examples' VAE (github.com/pytorch/examples, {@code vae/main.py}).
+     *
+     * @return pytorch/examples' settings: 10 epochs, batch 128, lr 1e-3, β = 1 constant, seed 1
+     */
     public static TrainConfig defaults() {
         return new TrainConfig(10, 128, 1e-3, KlSchedule.constant(1.0), 0.0, 1);
     }
 
-    /** @param n epochs @return a copy with {@code epochs = n} */
+    /**
+     * Returns a copy with {@code epochs = n}; the other settings are kept.
+     *
+     * @param n epochs
+     * @return a copy with {@code epochs = n}
+     */
     public TrainConfig withEpochs(int n) {
         return new TrainConfig(n, batchSize, learningRate, klSchedule, freeBits, seed);
     }
 
-    /** @param n images per step @return a copy with {@code batchSize = n} */
+    /**
+     * Returns a copy with {@code batchSize = n}; the other settings are kept.
+     *
+     * @param n images per step
+     * @return a copy with {@code batchSize = n}
+     */
     public TrainConfig withBatchSize(int n) {
         return new TrainConfig(epochs, n, learningRate, klSchedule, freeBits, seed);
     }
 
-    /** @param lr Adam step size @return a copy with {@code learningRate = lr} */
+    /**
+     * Returns a copy with {@code learningRate = lr}; the other settings are kept.
+     *
+     * @param lr Adam step size
+     * @return a copy with {@code learningRate = lr}
+     */
     public TrainConfig withLearningRate(double lr) {
         return new TrainConfig(epochs, batchSize, lr, klSchedule, freeBits, seed);
     }
 
-    /** @param s the β schedule @return a copy with {@code klSchedule = s} */
+    /**
+     * Returns a copy with {@code klSchedule = s}; the other settings are kept.
+     *
+     * @param s the β schedule
+     * @return a copy with {@code klSchedule = s}
+     */
     public TrainConfig withKlSchedule(KlSchedule s) {
         return new TrainConfig(epochs, batchSize, learningRate, s, freeBits, seed);
     }
 
-    /** @param lambda free-bits floor @return a copy with {@code freeBits = lambda} */
+    /**
+     * Returns a copy with {@code freeBits = lambda}; the other settings are kept.
+     *
+     * @param lambda free-bits floor
+     * @return a copy with {@code freeBits = lambda}
+     */
     public TrainConfig withFreeBits(double lambda) {
         return new TrainConfig(epochs, batchSize, learningRate, klSchedule, lambda, seed);
     }
 
-    /** @param s seed @return a copy with {@code seed = s} */
+    /**
+     * Returns a copy with {@code seed = s}; the other settings are kept.
+     *
+     * @param s seed
+     * @return a copy with {@code seed = s}
+     */
     public TrainConfig withSeed(long s) {
         return new TrainConfig(epochs, batchSize, learningRate, klSchedule, freeBits, s);
     }
