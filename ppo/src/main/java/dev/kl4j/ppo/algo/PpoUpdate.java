@@ -59,7 +59,19 @@ public final class PpoUpdate {
     public record Settings(int epochs, int minibatchSize, double valueCoefficient, double entropyCoefficient,
             double valueClipRange, double maxGradNorm, boolean normalizeAdvantages, double targetKl,
             TargetKlPlacement placement) {
-        /** Checks the values. */
+        /**
+         * Checks the values.
+         *
+         * @param epochs passes over the rollout (K in the paper)
+         * @param minibatchSize rows per step (the last minibatch of a pass may be smaller)
+         * @param valueCoefficient c_v
+         * @param entropyCoefficient c_e
+         * @param valueClipRange ε_V, or NaN for no value clipping
+         * @param maxGradNorm global norm limit (+∞: none)
+         * @param normalizeAdvantages per-minibatch advantage normalisation
+         * @param targetKl early-stop threshold, NaN for none
+         * @param placement where the threshold is checked
+         */
         public Settings {
             if (epochs < 1 || minibatchSize < 1) {
                 throw new InvalidArgumentException("epochs", "epochs and minibatchSize must be >= 1, got " + epochs

@@ -44,7 +44,16 @@ public final class Trpo {
      */
     public record Config(double maxKl, double damping, int cgIterations, double residualTolerance,
             double backtrackFactor, int maxBacktracks) {
-        /** Checks every field. */
+        /**
+         * Checks every field.
+         *
+         * @param maxKl δ, the trust-region radius in nats (mean KL per state)
+         * @param damping λ added to the Fisher matrix
+         * @param cgIterations conjugate-gradient iterations
+         * @param residualTolerance CG stops once rᵀr is below it
+         * @param backtrackFactor α ∈ (0, 1), the step shrink per line-search trial
+         * @param maxBacktracks J ≥ 1, line-search trials (the first is the full step)
+         */
         public Config {
             if (!(maxKl > 0) || Double.isInfinite(maxKl)) {
                 throw new InvalidArgumentException("maxKl", "maxKl must be finite and positive, got " + maxKl);
@@ -72,32 +81,62 @@ public final class Trpo {
                     ConjugateGradient.DEFAULT_RESIDUAL_TOLERANCE, 0.8, 10);
         }
 
-        /** @param value δ @return a copy with this trust-region radius */
+        /**
+         * A copy with another trust-region radius δ (nats, mean KL per state); the other fields are kept.
+         *
+         * @param value δ
+         * @return a copy with this trust-region radius
+         */
         public Config withMaxKl(double value) {
             return new Config(value, damping, cgIterations, residualTolerance, backtrackFactor, maxBacktracks);
         }
 
-        /** @param value λ @return a copy with this damping */
+        /**
+         * A copy with another damping λ, the multiple of the identity added to the Fisher matrix (F + λI) before conjugate gradient; the other fields are kept.
+         *
+         * @param value λ
+         * @return a copy with this damping
+         */
         public Config withDamping(double value) {
             return new Config(maxKl, value, cgIterations, residualTolerance, backtrackFactor, maxBacktracks);
         }
 
-        /** @param value CG iterations @return a copy */
+        /**
+         * A copy with another cap on conjugate-gradient iterations; the other fields are kept.
+         *
+         * @param value CG iterations
+         * @return a copy with this value
+         */
         public Config withCgIterations(int value) {
             return new Config(maxKl, damping, value, residualTolerance, backtrackFactor, maxBacktracks);
         }
 
-        /** @param value CG tolerance on rᵀr @return a copy */
+        /**
+         * A copy with another conjugate-gradient stopping tolerance on the squared residual rᵀr; the other fields are kept.
+         *
+         * @param value CG tolerance on rᵀr
+         * @return a copy with this value
+         */
         public Config withResidualTolerance(double value) {
             return new Config(maxKl, damping, cgIterations, value, backtrackFactor, maxBacktracks);
         }
 
-        /** @param value α @return a copy */
+        /**
+         * A copy with another line-search shrink factor α ∈ (0, 1): trial j takes the step αʲ Δ; the other fields are kept.
+         *
+         * @param value α
+         * @return a copy with this value
+         */
         public Config withBacktrackFactor(double value) {
             return new Config(maxKl, damping, cgIterations, residualTolerance, value, maxBacktracks);
         }
 
-        /** @param value J @return a copy */
+        /**
+         * A copy with another number J ≥ 1 of line-search trials; the other fields are kept.
+         *
+         * @param value J
+         * @return a copy with this value
+         */
         public Config withMaxBacktracks(int value) {
             return new Config(maxKl, damping, cgIterations, residualTolerance, backtrackFactor, value);
         }

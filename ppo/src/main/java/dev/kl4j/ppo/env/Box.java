@@ -16,7 +16,12 @@ import java.util.Arrays;
  */
 public record Box(double[] low, double[] high) implements Space {
 
-    /** Checks lengths and order, and copies the bounds. */
+    /**
+     * Checks lengths and order, and copies the bounds.
+     *
+     * @param low lower bounds, one per dimension
+     * @param high upper bounds, same length, {@code low[i] <= high[i]}
+     */
     public Box {
         if (low == null || high == null) {
             throw new InvalidArgumentException(low == null ? "low" : "high", "Box bounds must not be null");
@@ -83,6 +88,8 @@ public record Box(double[] low, double[] high) implements Space {
     }
 
     /**
+     * Returns whether {@code x} has this box's dimension and lies inside it.
+     *
      * @param x a vector
      * @return whether {@code x} has this box's dimension and lies inside it
      */

@@ -10,7 +10,11 @@ import dev.kl4j.core.InvalidArgumentException;
  */
 public record Discrete(int n) implements Space {
 
-    /** Checks that there is at least one action. */
+    /**
+     * Checks that there is at least one action.
+     *
+     * @param n the number of actions, at least 1
+     */
     public Discrete {
         if (n < 1) {
             throw new InvalidArgumentException("n", "n must be at least 1, got " + n);
@@ -18,6 +22,8 @@ public record Discrete(int n) implements Space {
     }
 
     /**
+     * Returns whether {@code 0 <= index < n}.
+     *
      * @param index a candidate action
      * @return whether {@code 0 <= index < n}
      */

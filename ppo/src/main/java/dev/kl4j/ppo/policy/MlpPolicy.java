@@ -92,7 +92,12 @@ public final class MlpPolicy implements Policy {
             this.observationSize = observationSize;
         }
 
-        /** @param numActions discrete actions K ≥ 1: a categorical head @return this */
+        /**
+         * A categorical (softmax) head over K discrete actions; the actor outputs K logits. Replaces any Gaussian head set before.
+         *
+         * @param numActions discrete actions K ≥ 1: a categorical head
+         * @return this builder
+         */
         public Builder categorical(int numActions) {
             if (numActions <= 0) {
                 throw new InvalidArgumentException("numActions", "numActions must be positive, got " + numActions);
@@ -102,7 +107,12 @@ public final class MlpPolicy implements Policy {
             return this;
         }
 
-        /** @param actionSize action dimensions A ≥ 1: a Gaussian head @return this */
+        /**
+         * A diagonal Gaussian head over A action dimensions: the actor outputs the mean, and ln σ is a state-independent learned vector (as in CleanRL and Stable-Baselines3). Replaces any categorical head set before.
+         *
+         * @param actionSize action dimensions A ≥ 1: a Gaussian head
+         * @return this builder
+         */
         public Builder gaussian(int actionSize) {
             if (actionSize <= 0) {
                 throw new InvalidArgumentException("actionSize", "actionSize must be positive, got " + actionSize);
@@ -112,13 +122,23 @@ public final class MlpPolicy implements Policy {
             return this;
         }
 
-        /** @param sizes hidden layer sizes, e.g. {@code 64, 64}; none gives a linear policy @return this */
+        /**
+         * The hidden layers of the torso (tanh), from input to output; the default is 64, 64.
+         *
+         * @param sizes hidden layer sizes, e.g. {@code 64, 64}; none gives a linear policy
+         * @return this builder
+         */
         public Builder hiddenSizes(int... sizes) {
             this.hiddenSizes = sizes.clone();
             return this;
         }
 
-        /** @param value initial ln σ of the Gaussian head (default 0) @return this */
+        /**
+         * The initial ln σ of every action dimension of the Gaussian head (default 0, i.e. σ = 1 as in Stable-Baselines3).
+         *
+         * @param value initial ln σ of the Gaussian head (default 0)
+         * @return this builder
+         */
         public Builder initialLogStd(double value) {
             if (!Double.isFinite(value)) {
                 throw new InvalidArgumentException("initialLogStd", "initialLogStd must be finite, got " + value);
@@ -127,7 +147,12 @@ public final class MlpPolicy implements Policy {
             return this;
         }
 
-        /** @param type parameter data type (default float32; float64 for precision tests) @return this */
+        /**
+         * The data type of the parameters.
+         *
+         * @param type parameter data type (default float32; float64 for precision tests)
+         * @return this builder
+         */
         public Builder dataType(DataType type) {
             this.dataType = type;
             return this;

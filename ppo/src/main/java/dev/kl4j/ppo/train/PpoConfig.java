@@ -294,42 +294,301 @@ public record PpoConfig(String env, Algorithm algorithm, long totalSteps, int en
             this.algorithm = algorithm;
         }
 
+        /**
+         * Sets {@code algorithm}: the policy update.
+         * Without this call: the algorithm given to {@link PpoConfig#defaults}.
+         *
+         * @param v the new value of {@code algorithm}
+         * @return this builder
+         */
         public Builder algorithm(Algorithm v) { algorithm = v; return this; }
+        /**
+         * Sets {@code totalSteps}: environment steps to train for (over all copies).
+         * Without this call: 100000, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code totalSteps}
+         * @return this builder
+         */
         public Builder totalSteps(long v) { totalSteps = v; return this; }
+        /**
+         * Sets {@code envs}: N, environment copies stepped together.
+         * Without this call: 8, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code envs}
+         * @return this builder
+         */
         public Builder envs(int v) { envs = v; return this; }
+        /**
+         * Sets {@code rolloutSteps}: T, steps per copy per update (rollout of N·T steps).
+         * Without this call: 128, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code rolloutSteps}
+         * @return this builder
+         */
         public Builder rolloutSteps(int v) { rolloutSteps = v; return this; }
+        /**
+         * Sets {@code gamma}: discount γ.
+         * Without this call: 0.99, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code gamma}
+         * @return this builder
+         */
         public Builder gamma(double v) { gamma = v; return this; }
+        /**
+         * Sets {@code gaeLambda}: GAE λ.
+         * Without this call: 0.95, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code gaeLambda}
+         * @return this builder
+         */
         public Builder gaeLambda(double v) { gaeLambda = v; return this; }
+        /**
+         * Sets {@code epochs}: passes over each rollout (PPO).
+         * Without this call: 10, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code epochs}
+         * @return this builder
+         */
         public Builder epochs(int v) { epochs = v; return this; }
+        /**
+         * Sets {@code minibatchSize}: rows per gradient step (PPO; TRPO's critic).
+         * Without this call: 256, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code minibatchSize}
+         * @return this builder
+         */
         public Builder minibatchSize(int v) { minibatchSize = v; return this; }
+        /**
+         * Sets {@code learningRate}: Adam learning rate (PPO: actor and critic; TRPO: critic).
+         * Without this call: 3e-4, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code learningRate}
+         * @return this builder
+         */
         public Builder learningRate(double v) { learningRate = v; return this; }
+        /**
+         * Sets {@code annealLearningRate}: whether lr falls linearly to 0 over the run (CleanRL's {@code anneal_lr}).
+         * Without this call: false, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code annealLearningRate}
+         * @return this builder
+         */
         public Builder annealLearningRate(boolean v) { annealLearningRate = v; return this; }
+        /**
+         * Sets {@code clipRange}: PPO-clip ε.
+         * Without this call: 0.2, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code clipRange}
+         * @return this builder
+         */
         public Builder clipRange(double v) { clipRange = v; return this; }
+        /**
+         * Sets {@code annealClipRange}: whether ε falls linearly to 0 over the run (rl-zoo's {@code lin_0.2}).
+         * Without this call: false, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code annealClipRange}
+         * @return this builder
+         */
         public Builder annealClipRange(boolean v) { annealClipRange = v; return this; }
+        /**
+         * Sets {@code valueClipRange}: value clipping range, or NaN for none (CleanRL's {@code clip_vloss} uses ε).
+         * Without this call: NaN, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code valueClipRange}
+         * @return this builder
+         */
         public Builder valueClipRange(double v) { valueClipRange = v; return this; }
+        /**
+         * Sets {@code entropyCoefficient}: entropy bonus weight.
+         * Without this call: 0, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code entropyCoefficient}
+         * @return this builder
+         */
         public Builder entropyCoefficient(double v) { entropyCoefficient = v; return this; }
+        /**
+         * Sets {@code valueCoefficient}: value loss weight (PPO).
+         * Without this call: 0.5, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code valueCoefficient}
+         * @return this builder
+         */
         public Builder valueCoefficient(double v) { valueCoefficient = v; return this; }
+        /**
+         * Sets {@code maxGradNorm}: global gradient norm limit (+∞: none).
+         * Without this call: 0.5, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code maxGradNorm}
+         * @return this builder
+         */
         public Builder maxGradNorm(double v) { maxGradNorm = v; return this; }
+        /**
+         * Sets {@code normalizeAdvantages}: per-minibatch advantage normalisation.
+         * Without this call: true, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code normalizeAdvantages}
+         * @return this builder
+         */
         public Builder normalizeAdvantages(boolean v) { normalizeAdvantages = v; return this; }
+        /**
+         * Sets {@code targetKl}: early-stop threshold on k3 (PPO-clip), NaN for none.
+         * Without this call: NaN, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code targetKl}
+         * @return this builder
+         */
         public Builder targetKl(double v) { targetKl = v; return this; }
+        /**
+         * Sets {@code targetKlPlacement}: where the early stop looks.
+         * Without this call: {@code TargetKlPlacement.MINIBATCH}, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code targetKlPlacement}
+         * @return this builder
+         */
         public Builder targetKlPlacement(TargetKlPlacement v) { targetKlPlacement = v; return this; }
+        /**
+         * Sets {@code adamEpsilon}: Adam ε.
+         * Without this call: 1e-5, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code adamEpsilon}
+         * @return this builder
+         */
         public Builder adamEpsilon(double v) { adamEpsilon = v; return this; }
+        /**
+         * Sets {@code hiddenSize}: units in each of the two hidden layers of actor and critic.
+         * Without this call: 64, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code hiddenSize}
+         * @return this builder
+         */
         public Builder hiddenSize(int v) { hiddenSize = v; return this; }
+        /**
+         * Sets {@code klTarget}: PPO-KL's d_targ.
+         * Without this call: 0.01, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code klTarget}
+         * @return this builder
+         */
         public Builder klTarget(double v) { klTarget = v; return this; }
+        /**
+         * Sets {@code klBetaInit}: PPO-KL's initial β.
+         * Without this call: 1.0, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code klBetaInit}
+         * @return this builder
+         */
         public Builder klBetaInit(double v) { klBetaInit = v; return this; }
+        /**
+         * Sets {@code trpoMaxKl}: TRPO's δ (mean KL bound of a step).
+         * Without this call: 0.01, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code trpoMaxKl}
+         * @return this builder
+         */
         public Builder trpoMaxKl(double v) { trpoMaxKl = v; return this; }
+        /**
+         * Sets {@code trpoCgIterations}: conjugate-gradient iterations.
+         * Without this call: 15, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code trpoCgIterations}
+         * @return this builder
+         */
         public Builder trpoCgIterations(int v) { trpoCgIterations = v; return this; }
+        /**
+         * Sets {@code trpoDamping}: damping λ added to the Fisher matrix (F + λI).
+         * Without this call: 0.1, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code trpoDamping}
+         * @return this builder
+         */
         public Builder trpoDamping(double v) { trpoDamping = v; return this; }
+        /**
+         * Sets {@code trpoBacktrackCoefficient}: line-search shrink factor.
+         * Without this call: 0.8, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code trpoBacktrackCoefficient}
+         * @return this builder
+         */
         public Builder trpoBacktrackCoefficient(double v) { trpoBacktrackCoefficient = v; return this; }
+        /**
+         * Sets {@code trpoBacktrackSteps}: line-search attempts.
+         * Without this call: 10, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code trpoBacktrackSteps}
+         * @return this builder
+         */
         public Builder trpoBacktrackSteps(int v) { trpoBacktrackSteps = v; return this; }
+        /**
+         * Sets {@code valueEpochs}: TRPO critic: epochs of minibatch regression per update.
+         * Without this call: 10, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code valueEpochs}
+         * @return this builder
+         */
         public Builder valueEpochs(int v) { valueEpochs = v; return this; }
+        /**
+         * Sets {@code refKlCoefficient}: β of the KL penalty to a reference policy (0: none).
+         * Without this call: 0, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code refKlCoefficient}
+         * @return this builder
+         */
         public Builder refKlCoefficient(double v) { refKlCoefficient = v; return this; }
+        /**
+         * Sets {@code refKlTarget}: target per-step KL of the adaptive controller, NaN for a fixed β.
+         * Without this call: NaN, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code refKlTarget}
+         * @return this builder
+         */
         public Builder refKlTarget(double v) { refKlTarget = v; return this; }
+        /**
+         * Sets {@code refKlHorizon}: horizon of the adaptive controller (TRL: 10000).
+         * Without this call: 10000, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code refKlHorizon}
+         * @return this builder
+         */
         public Builder refKlHorizon(double v) { refKlHorizon = v; return this; }
+        /**
+         * Sets {@code refKlEstimator}: how the per-step penalty KL is measured.
+         * Without this call: {@code ReferenceKlEstimator.K1}, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code refKlEstimator}
+         * @return this builder
+         */
         public Builder refKlEstimator(ReferenceKlEstimator v) { refKlEstimator = v; return this; }
+        /**
+         * Sets {@code evalEpisodes}: deterministic episodes of the final evaluation.
+         * Without this call: 100, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code evalEpisodes}
+         * @return this builder
+         */
         public Builder evalEpisodes(int v) { evalEpisodes = v; return this; }
+        /**
+         * Sets {@code evalInterval}: environment steps between evaluations during training (0: none).
+         * Without this call: 0, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code evalInterval}
+         * @return this builder
+         */
         public Builder evalInterval(long v) { evalInterval = v; return this; }
+        /**
+         * Sets {@code evalEpisodesDuringTraining}: episodes of each evaluation during training.
+         * Without this call: 10, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code evalEpisodesDuringTraining}
+         * @return this builder
+         */
         public Builder evalEpisodesDuringTraining(int v) { evalEpisodesDuringTraining = v; return this; }
+        /**
+         * Sets {@code seed}: the one seed of the run.
+         * Without this call: 1, unless {@link PpoConfig#defaults} chose another value for the environment.
+         *
+         * @param v the new value of {@code seed}
+         * @return this builder
+         */
         public Builder seed(long v) { seed = v; return this; }
 
         /** @return the checked configuration */
