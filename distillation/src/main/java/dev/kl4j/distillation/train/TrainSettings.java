@@ -16,7 +16,14 @@ public record TrainSettings(int epochs, int batchSize, float learningRate, long 
     /** Default learning rate. */
     public static final float DEFAULT_LEARNING_RATE = 1e-3f;
 
-    /** Checks the ranges. */
+    /**
+     * Checks the ranges.
+     *
+     * @param epochs passes over the training set, ≥ 1
+     * @param batchSize examples per step, ≥ 1 (default 128)
+     * @param learningRate Adam's learning rate, &gt; 0 (default 1e-3)
+     * @param seed seeds the engine (initialisation, dropout) and the batch shuffling
+     */
     public TrainSettings {
         if (epochs < 1) {
             throw new InvalidArgumentException("epochs", "epochs must be >= 1, got " + epochs);
@@ -30,6 +37,8 @@ public record TrainSettings(int epochs, int batchSize, float learningRate, long 
     }
 
     /**
+     * Returns settings with the default batch size and learning rate.
+     *
      * @param epochs epochs
      * @param seed   seed
      * @return settings with the default batch size and learning rate
