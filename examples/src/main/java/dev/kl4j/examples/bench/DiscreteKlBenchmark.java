@@ -46,6 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx2g"})
 public class DiscreteKlBenchmark {
 
+    /** Entries of p and of q: 10³, 10⁵ and 10⁷ (80 MB per array, well beyond the caches). */
     @Param({"1000", "100000", "10000000"})
     public int size;
 
@@ -79,6 +80,11 @@ public class DiscreteKlBenchmark {
         qCopy = new double[size];
     }
 
+    /**
+     * The yardstick: copies p and q into preallocated buffers (reads 2·size doubles, writes 2·size).
+     *
+     * @return the last copied entries' sum, so that the copy cannot be skipped
+     */
     @Benchmark
     public double copyBoth() {
         System.arraycopy(p, 0, pCopy, 0, size);
@@ -86,11 +92,21 @@ public class DiscreteKlBenchmark {
         return pCopy[size - 1] + qCopy[size - 1];
     }
 
+    /**
+     * KL(p ‖ q) = Σ p_i ln(p_i / q_i) in nats with validation, through the Vector API kernel.
+     *
+     * @return KL(p ‖ q)
+     */
     @Benchmark
     public double klVector() {
         return DiscreteKernels.klVector(p, q);
     }
 
+    /**
+     * The same KL(p ‖ q) through the scalar {@code Math.log} loop, with its accurate split sum.
+     *
+     * @return KL(p ‖ q)
+     */
     @Benchmark
     public double klScalar() {
         return DiscreteKernels.klScalar(p, q);

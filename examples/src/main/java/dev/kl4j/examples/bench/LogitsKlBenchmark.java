@@ -67,6 +67,7 @@ public class LogitsKlBenchmark {
     private INDArray nd4jQ;
     private WorkspaceConfiguration workspace;
 
+    /** Draws the two seeded N(0, 3²) logit matrices on the chosen front end, and ND4J's workspace. */
     @Setup(Level.Trial)
     public void createLogits() {
         if (frontEnd.equals("djl")) {
@@ -88,6 +89,7 @@ public class LogitsKlBenchmark {
         }
     }
 
+    /** Closes DJL's manager (and with it the logits) and drops ND4J's arrays. */
     @TearDown(Level.Trial)
     public void release() {
         if (manager != null) {
@@ -97,7 +99,11 @@ public class LogitsKlBenchmark {
         nd4jQ = null;
     }
 
-    /** @return the first row's KL, so that the work cannot be skipped */
+    /**
+     * Per-row KL(softmax(a) ‖ softmax(b)) of the two logit matrices, in nats, on the chosen front end.
+     *
+     * @return the first row's KL, so that the work cannot be skipped
+     */
     @Benchmark
     @SuppressWarnings("try") // the workspace is used implicitly by every ND4J allocation inside it
     public double klFromLogits() {

@@ -70,6 +70,7 @@ public class LogitsKlGradientBenchmark {
     private NDArray teacher;
     private NDArray student;
 
+    /** Draws the seeded N(0, 3²) teacher and student logit matrices, float32. */
     @Setup(Level.Trial)
     public void createLogits() {
         Engine.getInstance().setRandomSeed(SEED);
@@ -79,6 +80,7 @@ public class LogitsKlGradientBenchmark {
         student = manager.randomNormal(0f, 3f, shape, DataType.FLOAT32);
     }
 
+    /** Closes the manager and with it the logits. */
     @TearDown(Level.Trial)
     public void release() {
         manager.close();

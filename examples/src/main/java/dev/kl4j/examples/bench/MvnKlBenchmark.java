@@ -56,6 +56,7 @@ public class MvnKlBenchmark {
     private INDArray ndCovariancesP;
     private INDArray ndCovariancesQ;
 
+    /** Draws the seeded means (standard normal entries) and covariances Σ = AAᵀ/d + ½I (A standard normal, d × d) of both batches. */
     @Setup(Level.Trial)
     public void createNormals() {
         SplittableRandom rng = new SplittableRandom(7);

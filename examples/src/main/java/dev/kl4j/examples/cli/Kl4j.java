@@ -71,7 +71,11 @@ public final class Kl4j implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Entry point of the launcher. */
+    /**
+     * Entry point of the launcher.
+     *
+     * @param args command-line arguments
+     */
     public static void main(String[] args) {
         // Standard output as a plain file stream, not System.out: a PrintStream swallows the reason a write
         // failed, and the reason tells a full disk from a reader that stopped.

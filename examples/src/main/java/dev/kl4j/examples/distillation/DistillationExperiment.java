@@ -59,7 +59,23 @@ public final class DistillationExperiment {
     public record Settings(int teacherEpochs, double teacherFraction, long teacherSeed, int epochs, int studentHidden,
             double trainFraction, List<LossChoice> losses, float temperature, float alpha, List<Long> seeds,
             int batchSize, Path dataDir, boolean progress) {
-        /** Checks what training would otherwise reject late. */
+        /**
+         * Checks what training would otherwise reject late.
+         *
+         * @param teacherEpochs teacher epochs (default 8)
+         * @param teacherFraction fraction of the training set the teacher sees (default 1; smaller only for smoke runs)
+         * @param teacherSeed the teacher's seed (default 1)
+         * @param epochs student epochs
+         * @param studentHidden student hidden units
+         * @param trainFraction fraction of the training set the students see, in (0, 1]
+         * @param losses losses to compare
+         * @param temperature T for hinton and dkd
+         * @param alpha α for hinton and the divergence losses
+         * @param seeds student seeds
+         * @param batchSize minibatch size
+         * @param dataDir MNIST-format data directory
+         * @param progress show progress bars
+         */
         public Settings {
             if (!(trainFraction > 0 && trainFraction <= 1)) {
                 throw new InvalidArgumentException("train-fraction", "train-fraction must be in (0, 1], got " + trainFraction);
@@ -86,6 +102,8 @@ public final class DistillationExperiment {
     }
 
     /**
+     * Returns the losses.
+     *
      * @param text the {@code --loss} value: comma-separated names or {@code all}
      * @return the losses
      */

@@ -21,7 +21,24 @@ import java.util.Locale;
  * </ul>
  */
 public enum LossChoice {
-    NONE, HINTON, FKL, RKL, GJSD, SKL, SRKL, TV, DKD;
+    /** {@code none}: CE(s, y) on the hard labels alone, no teacher (the scratch student). */
+    NONE,
+    /** {@code hinton}: α·T²·KL(softmax(t/T) ‖ softmax(s/T)) + (1−α)·CE(s, y) (Hinton et al. 2015). */
+    HINTON,
+    /** {@code fkl}: α·KL(p ‖ q) + (1−α)·CE, forward KL at T = 1 (p teacher, q student). */
+    FKL,
+    /** {@code rkl}: α·KL(q ‖ p) + (1−α)·CE, reverse KL at T = 1 (mode seeking; MiniLLM, Gu et al. 2024). */
+    RKL,
+    /** {@code gjsd}: α·[β·KL(p ‖ M) + (1−β)·KL(q ‖ M)] + (1−α)·CE, M = βp + (1−β)q, β = 0.5 (GKD, Agarwal et al. 2024). */
+    GJSD,
+    /** {@code skl}: α·KL(p ‖ 0.1·p + 0.9·q) + (1−α)·CE, skew KL with skew 0.1 (DistiLLM, Ko et al. 2024). */
+    SKL,
+    /** {@code srkl}: α·KL(q ‖ 0.9·p + 0.1·q) + (1−α)·CE, skew reverse KL with skew 0.1 (DistiLLM, Ko et al. 2024). */
+    SRKL,
+    /** {@code tv}: α·½Σ|p − q| + (1−α)·CE, total variation at T = 1. */
+    TV,
+    /** {@code dkd}: CE + 1·TCKD + 8·NCKD at temperature T (Decoupled KD, Zhao et al. 2022, its own weights). */
+    DKD;
 
     /** @return the flag value */
     String flag() {
