@@ -23,7 +23,7 @@ public class InvalidArgumentException extends IllegalArgumentException {
         this.argument = argument;
     }
 
-    /** @return the name of the offending argument */
+    /** {@return the name of the offending argument} */
     public String argument() {
         return argument;
     }

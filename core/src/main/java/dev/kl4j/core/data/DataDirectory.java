@@ -39,7 +39,7 @@ public final class DataDirectory {
             this.description = description;
         }
 
-        /** @return how a message says where the path came from, e.g. "from --data-dir" */
+        /** {@return how a message says where the path came from, e.g. "from --data-dir"} */
         public String description() {
             return description;
         }
@@ -53,7 +53,7 @@ public final class DataDirectory {
      */
     public record Choice(Path dir, Source source) {
 
-        /** @return whether nothing was asked for and the default directory is not there */
+        /** {@return whether nothing was asked for and the default directory is not there} */
         public boolean isAbsentDefault() {
             return source == Source.DEFAULT && !Files.exists(dir);
         }

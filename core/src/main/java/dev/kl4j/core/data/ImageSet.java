@@ -39,7 +39,7 @@ public record ImageSet(float[] pixels, int[] labels, int count, int rows, int co
         }
     }
 
-    /** @return pixels per image, {@code rows * cols} */
+    /** {@return pixels per image, {@code rows * cols}} */
     public int imageSize() {
         return rows * cols;
     }

@@ -58,9 +58,10 @@ public final class MnistFormat {
     }
 
     /**
+     * {@return {@code name.gz} if present, else {@code name}}
+     *
      * @param dir  the data directory
      * @param name a file name without {@code .gz}
-     * @return {@code name.gz} if present, else {@code name}
      * @throws IOException when neither exists
      */
     static Path find(Path dir, String name) throws IOException {

@@ -14,7 +14,7 @@ public final class DiscreteKernels {
     private DiscreteKernels() {
     }
 
-    /** @return true when {@code jdk.incubator.vector} is present and {@link DiscreteDivergences} uses it */
+    /** {@return true when {@code jdk.incubator.vector} is present and {@link DiscreteDivergences} uses it} */
     public static boolean vectorApiInUse() {
         return Kernels.VECTOR != null;
     }

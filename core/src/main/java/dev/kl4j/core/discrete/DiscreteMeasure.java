@@ -52,17 +52,17 @@ public enum DiscreteMeasure {
         this.evaluation = evaluation;
     }
 
-    /** @return the lower-case name used on the command line, e.g. {@code "cross_entropy"} */
+    /** {@return the lower-case name used on the command line, e.g. {@code "cross_entropy"}} */
     public String cliName() {
         return cliName;
     }
 
-    /** @return true for every measure except entropy */
+    /** {@return true for every measure except entropy} */
     public boolean needsQ() {
         return needsQ;
     }
 
-    /** @return true for renyi only */
+    /** {@return true for renyi only} */
     public boolean needsAlpha() {
         return needsAlpha;
     }

@@ -45,30 +45,33 @@ public record DiscreteOptions(LogBase base, boolean normalize, double smoothing)
     }
 
     /**
+     * {@return these options with another log base}
+     *
      * @param newBase the unit to report in
-     * @return these options with another log base
      */
     public DiscreteOptions withBase(LogBase newBase) {
         return new DiscreteOptions(newBase, normalize, smoothing);
     }
 
     /**
+     * {@return these options with normalisation switched on or off}
+     *
      * @param newNormalize true to divide each input by its sum
-     * @return these options with normalisation switched on or off
      */
     public DiscreteOptions withNormalize(boolean newNormalize) {
         return new DiscreteOptions(base, newNormalize, smoothing);
     }
 
     /**
+     * {@return these options with another smoothing constant}
+     *
      * @param newSmoothing the constant s ≥ 0 (0 switches smoothing off)
-     * @return these options with another smoothing constant
      */
     public DiscreteOptions withSmoothing(double newSmoothing) {
         return new DiscreteOptions(base, normalize, newSmoothing);
     }
 
-    /** @return true when inputs are used exactly as given (no normalisation, no smoothing) */
+    /** {@return true when inputs are used exactly as given (no normalisation, no smoothing)} */
     boolean usesInputsAsGiven() {
         return !normalize && smoothing == 0.0;
     }

@@ -27,12 +27,13 @@ import java.util.function.DoubleUnaryOperator;
 public interface FGenerator {
 
     /**
+     * {@return f(t); at t = 0 the limit f(0+) (which may be +∞)}
+     *
      * @param t the likelihood ratio p/q, in [0, ∞)
-     * @return f(t); at t = 0 the limit f(0+) (which may be +∞)
      */
     double f(double t);
 
-    /** @return f'(∞) = lim_{t→∞} f(t)/t, possibly +∞ */
+    /** {@return f'(∞) = lim_{t→∞} f(t)/t, possibly +∞} */
     double slopeAtInfinity();
 
     /** f(t) = t ln t: the Kullback–Leibler divergence KL(P‖Q). */

@@ -15,7 +15,7 @@ package dev.kl4j.core.discrete;
  */
 record FusedPass(double sumP, double minP, double sumQ, double minQ, double value) {
 
-    /** @return true when no entry can be NaN, infinite or negative */
+    /** {@return true when no entry can be NaN, infinite or negative} */
     boolean entriesValid() {
         return Double.isFinite(sumP) && Double.isFinite(sumQ) && minP >= 0.0 && minQ >= 0.0;
     }

@@ -16,7 +16,7 @@ final class Kernels {
     private Kernels() {
     }
 
-    /** @return the kernel for inputs of length n */
+    /** {@return the kernel for inputs of length n} */
     static FusedKernel forLength(int n) {
         return VECTOR != null && n >= VECTOR_MIN_LENGTH ? VECTOR : ScalarKernel.INSTANCE;
     }

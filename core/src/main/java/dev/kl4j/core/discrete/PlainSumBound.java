@@ -81,9 +81,10 @@ final class PlainSumBound {
     }
 
     /**
+     * {@return true when S is finite and B ≤ {@link #TOLERANCE} · S, so S is within 10⁻¹³ relative of KL}
+     *
      * @param s the plain sum S
      * @param b its error bound B
-     * @return true when S is finite and B ≤ {@link #TOLERANCE} · S, so S is within 10⁻¹³ relative of KL
      */
     static boolean certifies(double s, double b) {
         return s < Double.POSITIVE_INFINITY && b <= TOLERANCE * s;

@@ -26,8 +26,9 @@ public final class Bernoulli implements Distribution {
     }
 
     /**
+     * {@return Bernoulli(probs)}
+     *
      * @param probs P(X = 1) in [0, 1]
-     * @return Bernoulli(probs)
      */
     public static Bernoulli ofProbs(double probs) {
         Checks.probability("probs", probs);
@@ -35,8 +36,9 @@ public final class Bernoulli implements Distribution {
     }
 
     /**
+     * {@return Bernoulli(sigmoid(logits))}
+     *
      * @param logits ln(p / (1 − p)), finite
-     * @return Bernoulli(sigmoid(logits))
      */
     public static Bernoulli ofLogits(double logits) {
         Checks.finite("logits", logits);
@@ -50,17 +52,17 @@ public final class Bernoulli implements Distribution {
         return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
     }
 
-    /** @return the success probability P(X = 1), in [0, 1] */
+    /** {@return the success probability P(X = 1), in [0, 1]} */
     public double probs() {
         return p;
     }
 
-    /** @return ln P(X = 1) */
+    /** {@return ln P(X = 1)} */
     public double logProbOne() {
         return logP;
     }
 
-    /** @return ln P(X = 0) */
+    /** {@return ln P(X = 0)} */
     public double logProbZero() {
         return log1mP;
     }

@@ -43,22 +43,22 @@ public final class Beta implements Distribution {
         return new Beta(concentration1, concentration0);
     }
 
-    /** @return the concentration α &gt; 0 on x (dimensionless; density ∝ x^(α−1) (1−x)^(β−1)) */
+    /** {@return the concentration α &gt; 0 on x (dimensionless; density ∝ x^(α−1) (1−x)^(β−1))} */
     public double concentration1() {
         return alpha;
     }
 
-    /** @return the concentration β &gt; 0 on 1 − x (dimensionless; density ∝ x^(α−1) (1−x)^(β−1)) */
+    /** {@return the concentration β &gt; 0 on 1 − x (dimensionless; density ∝ x^(α−1) (1−x)^(β−1))} */
     public double concentration0() {
         return beta;
     }
 
-    /** @return E[ln X] = ψ(α) − ψ(α + β) */
+    /** {@return E[ln X] = ψ(α) − ψ(α + β)} */
     public double meanLog() {
         return Digamma.value(alpha) - Digamma.value(alpha + beta);
     }
 
-    /** @return E[ln(1 − X)] = ψ(β) − ψ(α + β) */
+    /** {@return E[ln(1 − X)] = ψ(β) − ψ(α + β)} */
     public double meanLog1m() {
         return Digamma.value(beta) - Digamma.value(alpha + beta);
     }

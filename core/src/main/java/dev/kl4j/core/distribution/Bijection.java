@@ -7,24 +7,27 @@ package dev.kl4j.core.distribution;
  * variables; PyTorch's {@code _kl_transformed_transformed}).
  */
 public interface Bijection {
-    /** @return a short name, e.g. {@code "exp"} */
+    /** {@return a short name, e.g. {@code "exp"}} */
     String name();
 
     /**
+     * {@return f(x)}
+     *
      * @param x a point of the base distribution's support
-     * @return f(x)
      */
     double forward(double x);
 
     /**
+     * {@return f⁻¹(y)}
+     *
      * @param y a point of the image
-     * @return f⁻¹(y)
      */
     double inverse(double y);
 
     /**
+     * {@return ln |f'(x)|}
+     *
      * @param x a point of the base distribution's support
-     * @return ln |f'(x)|
      */
     double logAbsDetJacobian(double x);
 

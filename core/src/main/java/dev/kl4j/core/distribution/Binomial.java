@@ -31,9 +31,10 @@ public final class Binomial implements Distribution {
     }
 
     /**
+     * {@return Binomial(n, p)}
+     *
      * @param totalCount n, a whole number ≥ 0 (at most 2³¹ − 1)
      * @param probs      success probability p in [0, 1]
-     * @return Binomial(n, p)
      */
     public static Binomial ofProbs(double totalCount, double probs) {
         int n = count(totalCount);
@@ -42,9 +43,10 @@ public final class Binomial implements Distribution {
     }
 
     /**
+     * {@return Binomial(n, sigmoid(logits))}
+     *
      * @param totalCount n, a whole number ≥ 0
      * @param logits     ln(p / (1 − p)), finite
-     * @return Binomial(n, sigmoid(logits))
      */
     public static Binomial ofLogits(double totalCount, double logits) {
         int n = count(totalCount);
@@ -63,22 +65,22 @@ public final class Binomial implements Distribution {
         return (int) totalCount;
     }
 
-    /** @return the number of trials n ≥ 0 */
+    /** {@return the number of trials n ≥ 0} */
     public int totalCount() {
         return totalCount;
     }
 
-    /** @return the success probability per trial p, in [0, 1] */
+    /** {@return the success probability per trial p, in [0, 1]} */
     public double probs() {
         return p;
     }
 
-    /** @return ln p, the log success probability (−∞ when p = 0) */
+    /** {@return ln p, the log success probability (−∞ when p = 0)} */
     public double logProbSuccess() {
         return logP;
     }
 
-    /** @return ln(1 − p), the log failure probability (−∞ when p = 1) */
+    /** {@return ln(1 − p), the log failure probability (−∞ when p = 1)} */
     public double logProbFailure() {
         return log1mP;
     }

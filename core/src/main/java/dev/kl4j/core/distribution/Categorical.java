@@ -25,8 +25,9 @@ public final class Categorical implements Distribution {
     }
 
     /**
+     * {@return the categorical distribution with these probabilities}
+     *
      * @param probs probabilities in [0, 1] summing to 1 (relative tolerance 1e-9)
-     * @return the categorical distribution with these probabilities
      */
     public static Categorical ofProbs(double[] probs) {
         double[] p = Checks.probabilityVector("probs", probs);
@@ -38,9 +39,10 @@ public final class Categorical implements Distribution {
     }
 
     /**
+     * {@return the categorical distribution softmax(logits)}
+     *
      * @param logits unnormalised log-probabilities; −∞ (probability 0) is allowed, NaN and +∞ are not,
      *               and at least one entry must be finite
-     * @return the categorical distribution softmax(logits)
      */
     public static Categorical ofLogits(double[] logits) {
         ArgumentChecks.logits("logits", logits);
@@ -52,17 +54,17 @@ public final class Categorical implements Distribution {
         return new Categorical(p, lp);
     }
 
-    /** @return a copy of the category probabilities P(X = k), k = 0 … K−1, summing to 1 */
+    /** {@return a copy of the category probabilities P(X = k), k = 0 … K−1, summing to 1} */
     public double[] probs() {
         return probs.clone();
     }
 
-    /** @return a copy of the log-probabilities (−∞ for zero probability) */
+    /** {@return a copy of the log-probabilities (−∞ for zero probability)} */
     public double[] logProbs() {
         return logProbs.clone();
     }
 
-    /** @return the number of categories K */
+    /** {@return the number of categories K} */
     public int numCategories() {
         return probs.length;
     }

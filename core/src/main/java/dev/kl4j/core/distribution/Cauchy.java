@@ -34,12 +34,12 @@ public final class Cauchy implements Distribution {
         return new Cauchy(loc, scale);
     }
 
-    /** @return the location μ (median), in the units of x */
+    /** {@return the location μ (median), in the units of x} */
     public double loc() {
         return loc;
     }
 
-    /** @return the scale γ &gt; 0 (half width at half maximum), in the units of x */
+    /** {@return the scale γ &gt; 0 (half width at half maximum), in the units of x} */
     public double scale() {
         return scale;
     }
@@ -71,13 +71,13 @@ public final class Cauchy implements Distribution {
         return Math.log(4 * Math.PI * scale);
     }
 
-    /** @return NaN: the Cauchy distribution has no mean */
+    /** {@return NaN: the Cauchy distribution has no mean} */
     @Override
     public double[] mean() {
         return new double[] {Double.NaN};
     }
 
-    /** @return +∞ */
+    /** {@return +∞} */
     @Override
     public double[] variance() {
         return new double[] {Double.POSITIVE_INFINITY};

@@ -21,12 +21,12 @@ final class Checks {
         return ArgumentChecks.positive(name, v);
     }
 
-    /** @return a copy of {@code v}, non-empty with every entry finite */
+    /** {@return a copy of {@code v}, non-empty with every entry finite} */
     static double[] finite(String name, double[] v) {
         return ArgumentChecks.finite(name, v).clone();
     }
 
-    /** @return a copy of {@code v}, non-empty with every entry finite and &gt; 0 */
+    /** {@return a copy of {@code v}, non-empty with every entry finite and &gt; 0} */
     static double[] positive(String name, double[] v) {
         return ArgumentChecks.positive(name, v).clone();
     }

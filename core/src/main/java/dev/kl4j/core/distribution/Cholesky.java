@@ -146,7 +146,7 @@ public final class Cholesky {
         return out;
     }
 
-    /** @return a deep copy of {@code a} */
+    /** {@return a deep copy of {@code a}} */
     static double[][] copy(double[][] a) {
         double[][] c = new double[a.length][];
         for (int i = 0; i < a.length; i++) {

@@ -31,8 +31,9 @@ public final class ContinuousBernoulli implements Distribution {
     }
 
     /**
+     * {@return ContinuousBernoulli(λ)}
+     *
      * @param probs λ in (0, 1) (not the mean)
-     * @return ContinuousBernoulli(λ)
      */
     public static ContinuousBernoulli ofProbs(double probs) {
         if (!(probs > 0 && probs < 1)) {
@@ -42,8 +43,9 @@ public final class ContinuousBernoulli implements Distribution {
     }
 
     /**
+     * {@return ContinuousBernoulli(sigmoid(logits))}
+     *
      * @param logits ln(λ / (1 − λ)), finite
-     * @return ContinuousBernoulli(sigmoid(logits))
      */
     public static ContinuousBernoulli ofLogits(double logits) {
         Checks.finite("logits", logits);
@@ -57,27 +59,27 @@ public final class ContinuousBernoulli implements Distribution {
         return new ContinuousBernoulli(lambda, -Math.tanh(0.5 * logits), logLambda, log1m);
     }
 
-    /** @return the shape parameter λ in (0, 1) (PyTorch's {@code probs}; not the mean) */
+    /** {@return the shape parameter λ in (0, 1) (PyTorch's {@code probs}; not the mean)} */
     public double probs() {
         return lambda;
     }
 
-    /** @return ln(λ / (1 − λ)) */
+    /** {@return ln(λ / (1 − λ))} */
     public double logits() {
         return logLambda - log1mLambda;
     }
 
-    /** @return ln λ */
+    /** {@return ln λ} */
     public double logLambda() {
         return logLambda;
     }
 
-    /** @return ln(1 − λ) */
+    /** {@return ln(1 − λ)} */
     public double log1mLambda() {
         return log1mLambda;
     }
 
-    /** @return ln C(λ), the log normalising constant (ln 2 at λ = ½) */
+    /** {@return ln C(λ), the log normalising constant (ln 2 at λ = ½)} */
     public double logNormalizer() {
         return Math.log(2) + Math.log1p(atanhRatioMinusOne());
     }

@@ -35,12 +35,12 @@ public final class DiagNormal implements Distribution {
         return new DiagNormal(loc, scale);
     }
 
-    /** @return a copy of the per-coordinate means μ_i, in the units of x */
+    /** {@return a copy of the per-coordinate means μ_i, in the units of x} */
     public double[] loc() {
         return loc.clone();
     }
 
-    /** @return a copy of the per-coordinate standard deviations σ_i &gt; 0 (not variances), in the units of x */
+    /** {@return a copy of the per-coordinate standard deviations σ_i &gt; 0 (not variances), in the units of x} */
     public double[] scale() {
         return scale.clone();
     }

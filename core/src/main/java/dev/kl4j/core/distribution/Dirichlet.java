@@ -46,12 +46,12 @@ public final class Dirichlet implements Distribution {
         return new Dirichlet(concentration);
     }
 
-    /** @return a copy of the concentrations α_i &gt; 0 (dimensionless); density ∝ Π x_i^(α_i − 1) */
+    /** {@return a copy of the concentrations α_i &gt; 0 (dimensionless); density ∝ Π x_i^(α_i − 1)} */
     public double[] concentration() {
         return concentration.clone();
     }
 
-    /** @return E[ln X_i] = ψ(α_i) − ψ(α₀) */
+    /** {@return E[ln X_i] = ψ(α_i) − ψ(α₀)} */
     public double[] meanLog() {
         double d0 = Digamma.value(total);
         double[] m = new double[concentration.length];

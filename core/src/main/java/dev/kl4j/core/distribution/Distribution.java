@@ -11,10 +11,10 @@ import java.util.random.RandomGenerator;
  */
 public interface Distribution {
 
-    /** @return the family name as {@link Distributions#create} spells it, e.g. {@code "normal"} */
+    /** {@return the family name as {@link Distributions#create} spells it, e.g. {@code "normal"}} */
     String name();
 
-    /** @return the length of one outcome vector: 1 for univariate families, the dimension otherwise */
+    /** {@return the length of one outcome vector: 1 for univariate families, the dimension otherwise} */
     int eventSize();
 
     /**
@@ -35,12 +35,12 @@ public interface Distribution {
      */
     double[] sample(RandomGenerator rng);
 
-    /** @return the (differential) entropy −E[ln p(X)] in nats */
+    /** {@return the (differential) entropy −E[ln p(X)] in nats} */
     double entropy();
 
-    /** @return E[X], one entry per event coordinate */
+    /** {@return E[X], one entry per event coordinate} */
     double[] mean();
 
-    /** @return Var[X] per coordinate (the diagonal of the covariance for multivariate families) */
+    /** {@return Var[X] per coordinate (the diagonal of the covariance for multivariate families)} */
     double[] variance();
 }

@@ -12,7 +12,7 @@ package dev.kl4j.core.distribution;
  * that name is asked for; names of other families keep working.
  */
 public interface DistributionFamily {
-    /** @return the name {@link Distributions#create} accepts, e.g. {@code "shifted_exponential"} */
+    /** {@return the name {@link Distributions#create} accepts, e.g. {@code "shifted_exponential"}} */
     String name();
 
     /**

@@ -63,7 +63,7 @@ public final class Distributions {
     private Distributions() {
     }
 
-    /** @return the built-in {@link #NAMES} followed by the names of the {@link DistributionFamily} services */
+    /** {@return the built-in {@link #NAMES} followed by the names of the {@link DistributionFamily} services} */
     public static List<String> names() {
         List<String> all = new ArrayList<>(NAMES);
         for (String n : extensions().keySet()) {
@@ -111,9 +111,10 @@ public final class Distributions {
     }
 
     /**
+     * {@return the validated distribution}
+     *
      * @param name   a family name from {@link #names()}
      * @param params parameter name → value
-     * @return the validated distribution
      */
     public static Distribution create(String name, Map<String, Object> params) {
         if (params == null) {

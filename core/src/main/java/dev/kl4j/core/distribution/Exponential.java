@@ -27,7 +27,7 @@ public final class Exponential implements Distribution {
         return new Exponential(rate);
     }
 
-    /** @return the rate λ &gt; 0, in events per unit of x: the mean is 1/λ, in the units of x */
+    /** {@return the rate λ &gt; 0, in events per unit of x: the mean is 1/λ, in the units of x} */
     public double rate() {
         return rate;
     }

@@ -12,15 +12,16 @@ package dev.kl4j.core.distribution;
  * when p and q are of the same class (same T and h); a family with its own registered pair uses that.
  */
 public interface ExponentialFamily extends Distribution {
-    /** @return η, the natural parameters */
+    /** {@return η, the natural parameters} */
     double[] naturalParameters();
 
     /**
+     * {@return the log-normaliser A(η)}
+     *
      * @param eta natural parameters of this family
-     * @return the log-normaliser A(η)
      */
     double logNormalizer(double[] eta);
 
-    /** @return ∇A(η) = E[T(X)] at this distribution's η, the mean parameters */
+    /** {@return ∇A(η) = E[T(X)] at this distribution's η, the mean parameters} */
     double[] meanParameters();
 }

@@ -42,17 +42,17 @@ public final class Gamma implements Distribution {
         return new Gamma(concentration, rate);
     }
 
-    /** @return the shape α &gt; 0 (dimensionless); the density is β^α x^(α−1) e^(−βx) / Γ(α) */
+    /** {@return the shape α &gt; 0 (dimensionless); the density is β^α x^(α−1) e^(−βx) / Γ(α)} */
     public double concentration() {
         return concentration;
     }
 
-    /** @return the rate β &gt; 0, in inverse units of x (the scale is 1/β): the mean is α/β */
+    /** {@return the rate β &gt; 0, in inverse units of x (the scale is 1/β): the mean is α/β} */
     public double rate() {
         return rate;
     }
 
-    /** @return E[ln X] = ψ(α) − ln β */
+    /** {@return E[ln X] = ψ(α) − ln β} */
     public double meanLog() {
         return Digamma.value(concentration) - Math.log(rate);
     }

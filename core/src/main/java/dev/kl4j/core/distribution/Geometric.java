@@ -25,8 +25,9 @@ public final class Geometric implements Distribution {
     }
 
     /**
+     * {@return Geometric(p)}
+     *
      * @param probs success probability p in (0, 1]
-     * @return Geometric(p)
      */
     public static Geometric ofProbs(double probs) {
         if (!(probs > 0 && probs <= 1)) {
@@ -36,8 +37,9 @@ public final class Geometric implements Distribution {
     }
 
     /**
+     * {@return Geometric(sigmoid(logits))}
+     *
      * @param logits ln(p / (1 − p)), finite
-     * @return Geometric(sigmoid(logits))
      */
     public static Geometric ofLogits(double logits) {
         Checks.finite("logits", logits);
@@ -45,22 +47,22 @@ public final class Geometric implements Distribution {
         return new Geometric(Math.exp(logP), logP, -Bernoulli.softplus(logits));
     }
 
-    /** @return the success probability p per trial, in (0, 1] */
+    /** {@return the success probability p per trial, in (0, 1]} */
     public double probs() {
         return p;
     }
 
-    /** @return ln p */
+    /** {@return ln p} */
     public double logProbSuccess() {
         return logP;
     }
 
-    /** @return ln(1 − p) (−∞ when p = 1) */
+    /** {@return ln(1 − p) (−∞ when p = 1)} */
     public double logProbFailure() {
         return log1mP;
     }
 
-    /** @return the log-odds ln(p / (1 − p)) (+∞ when p = 1) */
+    /** {@return the log-odds ln(p / (1 − p)) (+∞ when p = 1)} */
     public double logits() {
         return logP - log1mP;
     }

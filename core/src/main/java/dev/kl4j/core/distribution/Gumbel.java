@@ -38,12 +38,12 @@ public final class Gumbel implements Distribution {
         return new Gumbel(loc, scale);
     }
 
-    /** @return the location μ (the mode), in the units of x */
+    /** {@return the location μ (the mode), in the units of x} */
     public double loc() {
         return loc;
     }
 
-    /** @return the scale β &gt; 0, in the units of x */
+    /** {@return the scale β &gt; 0, in the units of x} */
     public double scale() {
         return scale;
     }

@@ -28,12 +28,12 @@ public final class HalfNormal implements Distribution {
         return new HalfNormal(scale);
     }
 
-    /** @return σ &gt; 0, the standard deviation of the folded normal N(0, σ²), in the units of x */
+    /** {@return σ &gt; 0, the standard deviation of the folded normal N(0, σ²), in the units of x} */
     public double scale() {
         return scale;
     }
 
-    /** @return the folded normal N(0, σ²) */
+    /** {@return the folded normal N(0, σ²)} */
     public Normal base() {
         return new Normal(0, scale);
     }

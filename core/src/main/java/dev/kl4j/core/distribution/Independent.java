@@ -117,7 +117,7 @@ public final class Independent implements Distribution {
         return of(components);
     }
 
-    /** @return the coordinates' distributions (unmodifiable) */
+    /** {@return the coordinates' distributions (unmodifiable)} */
     public List<Distribution> components() {
         return components;
     }

@@ -36,12 +36,12 @@ public final class InverseGamma implements Transformed {
         return new InverseGamma(concentration, rate);
     }
 
-    /** @return the shape α &gt; 0 (dimensionless) */
+    /** {@return the shape α &gt; 0 (dimensionless)} */
     public double concentration() {
         return base.concentration();
     }
 
-    /** @return β &gt; 0, the rate of the gamma 1/X and the scale of X, in the units of x */
+    /** {@return β &gt; 0, the rate of the gamma 1/X and the scale of X, in the units of x} */
     public double rate() {
         return base.rate();
     }
@@ -104,7 +104,7 @@ public final class InverseGamma implements Transformed {
         return new double[] {r * r / (a - 2)};
     }
 
-    /** @return E[ln X] = ln β − ψ(α) */
+    /** {@return E[ln X] = ln β − ψ(α)} */
     public double meanLog() {
         return Math.log(base.rate()) - Digamma.value(base.concentration());
     }

@@ -33,12 +33,12 @@ public final class Laplace implements Distribution {
         return new Laplace(loc, scale);
     }
 
-    /** @return the location m (the mean and median), in the units of x */
+    /** {@return the location m (the mean and median), in the units of x} */
     public double loc() {
         return loc;
     }
 
-    /** @return the scale b &gt; 0, in the units of x: E|X − m| = b and the standard deviation is √2 b */
+    /** {@return the scale b &gt; 0, in the units of x: E|X − m| = b and the standard deviation is √2 b} */
     public double scale() {
         return scale;
     }

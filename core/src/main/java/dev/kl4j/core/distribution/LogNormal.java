@@ -33,12 +33,12 @@ public final class LogNormal implements Transformed {
         return new LogNormal(loc, scale);
     }
 
-    /** @return μ, the mean of ln X (ln of the median), in log units of x */
+    /** {@return μ, the mean of ln X (ln of the median), in log units of x} */
     public double loc() {
         return base.loc();
     }
 
-    /** @return σ &gt; 0, the standard deviation of ln X (dimensionless) */
+    /** {@return σ &gt; 0, the standard deviation of ln X (dimensionless)} */
     public double scale() {
         return base.scale();
     }

@@ -68,27 +68,27 @@ public final class LowRankMultivariateNormal implements Distribution {
         return new LowRankMultivariateNormal(loc, covFactor, covDiag);
     }
 
-    /** @return a copy of the mean vector μ, in the units of x */
+    /** {@return a copy of the mean vector μ, in the units of x} */
     public double[] loc() {
         return loc.clone();
     }
 
-    /** @return a copy of W (n×r), the low-rank part of Σ = W Wᵀ + D */
+    /** {@return a copy of W (n×r), the low-rank part of Σ = W Wᵀ + D} */
     public double[][] covFactor() {
         return Cholesky.copy(covFactor);
     }
 
-    /** @return a copy of the diagonal D &gt; 0 of Σ = W Wᵀ + D, in squared units of x */
+    /** {@return a copy of the diagonal D &gt; 0 of Σ = W Wᵀ + D, in squared units of x} */
     public double[] covDiag() {
         return covDiag.clone();
     }
 
-    /** @return a copy of the full covariance Σ */
+    /** {@return a copy of the full covariance Σ} */
     public double[][] covariance() {
         return full.covariance();
     }
 
-    /** @return a copy of the lower Cholesky factor of Σ */
+    /** {@return a copy of the lower Cholesky factor of Σ} */
     public double[][] scaleTril() {
         return full.scaleTril();
     }

@@ -40,17 +40,17 @@ public final class MultivariateNormal implements Distribution {
         return new MultivariateNormal(loc, covariance);
     }
 
-    /** @return a copy of the mean vector μ, in the units of x */
+    /** {@return a copy of the mean vector μ, in the units of x} */
     public double[] loc() {
         return loc.clone();
     }
 
-    /** @return a copy of the covariance Σ */
+    /** {@return a copy of the covariance Σ} */
     public double[][] covariance() {
         return Cholesky.copy(covariance);
     }
 
-    /** @return a copy of the lower Cholesky factor L, Σ = L Lᵀ */
+    /** {@return a copy of the lower Cholesky factor L, Σ = L Lᵀ} */
     public double[][] scaleTril() {
         return Cholesky.copy(scaleTril);
     }

@@ -35,17 +35,17 @@ public final class Normal implements Distribution {
         return new Normal(loc, scale);
     }
 
-    /** @return the standard normal N(0, 1) */
+    /** {@return the standard normal N(0, 1)} */
     public static Normal standard() {
         return new Normal(0, 1);
     }
 
-    /** @return the mean μ, in the units of x */
+    /** {@return the mean μ, in the units of x} */
     public double loc() {
         return loc;
     }
 
-    /** @return the standard deviation σ &gt; 0 (not the variance σ²), in the units of x */
+    /** {@return the standard deviation σ &gt; 0 (not the variance σ²), in the units of x} */
     public double scale() {
         return scale;
     }

@@ -19,22 +19,24 @@ public final class OneHotCategorical implements Distribution {
     }
 
     /**
+     * {@return the one-hot categorical with these probabilities}
+     *
      * @param probs probabilities in [0, 1] summing to 1
-     * @return the one-hot categorical with these probabilities
      */
     public static OneHotCategorical ofProbs(double[] probs) {
         return new OneHotCategorical(Categorical.ofProbs(probs));
     }
 
     /**
+     * {@return the one-hot categorical softmax(logits)}
+     *
      * @param logits unnormalised log-probabilities (−∞ allowed, not all)
-     * @return the one-hot categorical softmax(logits)
      */
     public static OneHotCategorical ofLogits(double[] logits) {
         return new OneHotCategorical(Categorical.ofLogits(logits));
     }
 
-    /** @return the same probabilities over indices {0, …, K−1} */
+    /** {@return the same probabilities over indices {0, …, K−1}} */
     public Categorical categorical() {
         return categorical;
     }

@@ -32,9 +32,10 @@ public final class Parameters {
     }
 
     /**
+     * {@return whichever of the two is given}
+     *
      * @param a one parameter name
      * @param b the alternative
-     * @return whichever of the two is given
      * @throws InvalidArgumentException when both or neither are given
      */
     public String oneOf(String a, String b) {
@@ -48,8 +49,9 @@ public final class Parameters {
     }
 
     /**
+     * {@return the text given for it (e.g. a family name)}
+     *
      * @param key the parameter name
-     * @return the text given for it (e.g. a family name)
      * @throws InvalidArgumentException naming {@code key} when it is missing or not text
      */
     public String text(String key) {
@@ -61,21 +63,23 @@ public final class Parameters {
     }
 
     /**
+     * {@return whether a value is given for it (without marking it as read)}
+     *
      * @param key the parameter name
-     * @return whether a value is given for it (without marking it as read)
      */
     public boolean has(String key) {
         return values.get(key) != null;
     }
 
-    /** @return the parameter names given, in their order */
+    /** {@return the parameter names given, in their order} */
     public Set<String> names() {
         return values.keySet();
     }
 
     /**
+     * {@return the number given for it}
+     *
      * @param key the parameter name
-     * @return the number given for it
      * @throws InvalidArgumentException naming {@code key} when it is missing or not a number
      */
     public double scalar(String key) {
@@ -87,8 +91,9 @@ public final class Parameters {
     }
 
     /**
+     * {@return the array of numbers given for it}
+     *
      * @param key the parameter name
-     * @return the array of numbers given for it
      * @throws InvalidArgumentException naming {@code key} when it is missing or not an array of numbers
      */
     public double[] vector(String key) {
@@ -101,8 +106,9 @@ public final class Parameters {
     }
 
     /**
+     * {@return the matrix given for it (rows of numbers)}
+     *
      * @param key the parameter name
-     * @return the matrix given for it (rows of numbers)
      * @throws InvalidArgumentException naming {@code key} when it is missing or not a matrix
      */
     public double[][] matrix(String key) {

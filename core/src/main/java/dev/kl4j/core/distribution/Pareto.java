@@ -35,12 +35,12 @@ public final class Pareto implements Distribution {
         return new Pareto(scale, alpha);
     }
 
-    /** @return x_m &gt; 0, the lower end of the support, in the units of x */
+    /** {@return x_m &gt; 0, the lower end of the support, in the units of x} */
     public double scale() {
         return scale;
     }
 
-    /** @return the tail index α &gt; 0 (dimensionless): P(X &gt; x) = (x_m/x)^α */
+    /** {@return the tail index α &gt; 0 (dimensionless): P(X &gt; x) = (x_m/x)^α} */
     public double alpha() {
         return alpha;
     }

@@ -34,7 +34,7 @@ public final class Poisson implements Distribution {
         return new Poisson(rate);
     }
 
-    /** @return the rate λ &gt; 0: the mean (and variance) of the count per interval */
+    /** {@return the rate λ &gt; 0: the mean (and variance) of the count per interval} */
     public double rate() {
         return rate;
     }

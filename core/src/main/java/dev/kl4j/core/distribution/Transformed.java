@@ -7,9 +7,9 @@ package dev.kl4j.core.distribution;
  * KL(p_Y ‖ q_Y) = KL(p_X ‖ q_X), the rule the KL registry applies to every pair of {@code Transformed}.
  */
 public interface Transformed extends Distribution {
-    /** @return the distribution of X */
+    /** {@return the distribution of X} */
     Distribution base();
 
-    /** @return f, with Y = f(X) */
+    /** {@return f, with Y = f(X)} */
     Bijection bijection();
 }

@@ -41,12 +41,12 @@ public final class Uniform implements Distribution {
         return new Uniform(low, high);
     }
 
-    /** @return the lower end l of the support [l, h), in the units of x */
+    /** {@return the lower end l of the support [l, h), in the units of x} */
     public double low() {
         return low;
     }
 
-    /** @return the upper end h &gt; l of the support [l, h), in the units of x */
+    /** {@return the upper end h &gt; l of the support [l, h), in the units of x} */
     public double high() {
         return high;
     }

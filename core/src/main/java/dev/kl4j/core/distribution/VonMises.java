@@ -39,12 +39,12 @@ public final class VonMises implements Distribution {
         return new VonMises(loc, concentration);
     }
 
-    /** @return the mean direction μ, in radians */
+    /** {@return the mean direction μ, in radians} */
     public double loc() {
         return loc;
     }
 
-    /** @return the concentration κ &gt; 0 (dimensionless; about 1/σ² for large κ) */
+    /** {@return the concentration κ &gt; 0 (dimensionless; about 1/σ² for large κ)} */
     public double concentration() {
         return concentration;
     }
@@ -151,13 +151,13 @@ public final class VonMises implements Distribution {
         return Math.log(2 * Math.PI) + logBesselI0(concentration) - concentration * besselRatio(concentration);
     }
 
-    /** @return μ, the mean direction (PyTorch's convention) */
+    /** {@return μ, the mean direction (PyTorch's convention)} */
     @Override
     public double[] mean() {
         return new double[] {loc};
     }
 
-    /** @return the circular variance 1 − A(κ) (PyTorch's convention) */
+    /** {@return the circular variance 1 − A(κ) (PyTorch's convention)} */
     @Override
     public double[] variance() {
         return new double[] {1 - besselRatio(concentration)};

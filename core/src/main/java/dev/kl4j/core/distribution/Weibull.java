@@ -38,12 +38,12 @@ public final class Weibull implements Transformed {
         return new Weibull(scale, concentration);
     }
 
-    /** @return the scale λ &gt; 0, in the units of x (the 63.2% quantile) */
+    /** {@return the scale λ &gt; 0, in the units of x (the 63.2% quantile)} */
     public double scale() {
         return scale;
     }
 
-    /** @return the shape k &gt; 0 (dimensionless); k = 1 is the exponential with rate 1/λ */
+    /** {@return the shape k &gt; 0 (dimensionless); k = 1 is the exponential with rate 1/λ} */
     public double concentration() {
         return concentration;
     }

@@ -38,9 +38,10 @@ public final class DjlCategorical implements DjlDistribution {
     }
 
     /**
+     * {@return the distributions softmax(logits) row by row}
+     *
      * @param logits unnormalised log-probabilities {@code [B, K]} (or {@code [K]} for one distribution);
      *               −∞ masks a category
-     * @return the distributions softmax(logits) row by row
      */
     public static DjlCategorical fromLogits(NDArray logits) {
         DjlChecks.requireCategoryAxis("logits", logits);
@@ -48,10 +49,11 @@ public final class DjlCategorical implements DjlDistribution {
     }
 
     /**
+     * {@return the distributions with the forbidden actions' logits set to −∞}
+     *
      * @param logits      unnormalised log-probabilities {@code [B, K]}
      * @param allowedMask boolean {@code [B, K]} (or {@code [K]}, shared by all rows): true where the action
      *                    is allowed; every row must allow at least one action
-     * @return the distributions with the forbidden actions' logits set to −∞
      */
     public static DjlCategorical fromLogits(NDArray logits, NDArray allowedMask) {
         DjlChecks.requireCategoryAxis("logits", logits);
@@ -79,29 +81,30 @@ public final class DjlCategorical implements DjlDistribution {
         return new DjlCategorical(masked);
     }
 
-    /** @return the logits {@code [B, K]}, −∞ at masked actions */
+    /** {@return the logits {@code [B, K]}, −∞ at masked actions} */
     public NDArray logits() {
         return logits;
     }
 
-    /** @return ln p, {@code [B, K]} */
+    /** {@return ln p, {@code [B, K]}} */
     public NDArray logProbs() {
         return logits.logSoftmax(-1);
     }
 
-    /** @return p = softmax(logits), {@code [B, K]} */
+    /** {@return p = softmax(logits), {@code [B, K]}} */
     public NDArray probs() {
         return logits.softmax(-1);
     }
 
-    /** @return the number of categories K */
+    /** {@return the number of categories K} */
     public int numCategories() {
         return (int) logits.getShape().get(logits.getShape().dimension() - 1);
     }
 
     /**
+     * {@return ln π(a_b), {@code [B]}; −∞ for a masked action}
+     *
      * @param actions indices {@code [B]} (any integer or floating type holding whole numbers)
-     * @return ln π(a_b), {@code [B]}; −∞ for a masked action
      */
     @Override
     public NDArray logProb(NDArray actions) {
@@ -195,7 +198,7 @@ public final class DjlCategorical implements DjlDistribution {
         return lastPositive;
     }
 
-    /** @return argmax of the logits, int64 {@code [B]} */
+    /** {@return argmax of the logits, int64 {@code [B]}} */
     @Override
     public NDArray mode() {
         return logits.argMax(-1);
@@ -207,8 +210,9 @@ public final class DjlCategorical implements DjlDistribution {
     }
 
     /**
+     * {@return p ⊙ u − p (pᵀ u), {@code [B, K]}}
+     *
      * @param u one array {@code [B, K]}
-     * @return p ⊙ u − p (pᵀ u), {@code [B, K]}
      */
     @Override
     public NDList fisherVectorProduct(NDList u) {

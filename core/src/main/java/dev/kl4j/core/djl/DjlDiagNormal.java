@@ -32,9 +32,10 @@ public final class DjlDiagNormal implements DjlDistribution {
     }
 
     /**
+     * {@return the diagonal Gaussians}
+     *
      * @param mean   means μ {@code [B, A]}
      * @param logStd ln σ, {@code [B, A]} or a shared {@code [A]}
-     * @return the diagonal Gaussians
      */
     public static DjlDiagNormal fromLogStd(NDArray mean, NDArray logStd) {
         Shape m = mean.getShape();
@@ -50,24 +51,25 @@ public final class DjlDiagNormal implements DjlDistribution {
         return new DjlDiagNormal(mean, logStd);
     }
 
-    /** @return the means μ {@code [B, A]} */
+    /** {@return the means μ {@code [B, A]}} */
     public NDArray mean() {
         return mean;
     }
 
-    /** @return ln σ as given: {@code [B, A]} or the shared {@code [A]} */
+    /** {@return ln σ as given: {@code [B, A]} or the shared {@code [A]}} */
     public NDArray logStd() {
         return logStd;
     }
 
-    /** @return the number of action dimensions A */
+    /** {@return the number of action dimensions A} */
     public int dimension() {
         return (int) mean.getShape().get(mean.getShape().dimension() - 1);
     }
 
     /**
+     * {@return ln π(a_b), {@code [B]}}
+     *
      * @param actions {@code [B, A]}
-     * @return ln π(a_b), {@code [B]}
      */
     @Override
     public NDArray logProb(NDArray actions) {
@@ -143,13 +145,13 @@ public final class DjlDiagNormal implements DjlDistribution {
         });
     }
 
-    /** @return the means, detached from the autograd graph */
+    /** {@return the means, detached from the autograd graph} */
     @Override
     public NDArray mode() {
         return mean.stopGradient();
     }
 
-    /** @return {@code [mean, logStd]}, both {@code [B, A]} (a shared log-std broadcast, still differentiable) */
+    /** {@return {@code [mean, logStd]}, both {@code [B, A]} (a shared log-std broadcast, still differentiable)} */
     @Override
     public NDList parameters() {
         NDArray fullLogStd = logStd.getShape().equals(mean.getShape()) ? logStd : logStd.broadcast(mean.getShape());
@@ -157,8 +159,9 @@ public final class DjlDiagNormal implements DjlDistribution {
     }
 
     /**
+     * {@return {@code [u_mean / σ², 2 u_logStd]}}
+     *
      * @param u {@code [u_mean, u_logStd]}, both {@code [B, A]}
-     * @return {@code [u_mean / σ², 2 u_logStd]}
      */
     @Override
     public NDList fisherVectorProduct(NDList u) {

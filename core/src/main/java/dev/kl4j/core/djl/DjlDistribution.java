@@ -27,18 +27,20 @@ import java.util.random.RandomGenerator;
 public interface DjlDistribution {
 
     /**
+     * {@return ln π(a_b) per batch element, {@code [B]}}
+     *
      * @param actions one action per batch element: indices {@code [B]} for a categorical, vectors
      *                {@code [B, A]} for a Gaussian
-     * @return ln π(a_b) per batch element, {@code [B]}
      */
     NDArray logProb(NDArray actions);
 
-    /** @return the entropy H of each distribution in nats, {@code [B]} */
+    /** {@return the entropy H of each distribution in nats, {@code [B]}} */
     NDArray entropy();
 
     /**
+     * {@return KL(this ‖ other) per batch element in nats, closed form, {@code [B]}}
+     *
      * @param other a distribution of the same family and batch size
-     * @return KL(this ‖ other) per batch element in nats, closed form, {@code [B]}
      * @throws dev.kl4j.core.InvalidArgumentException ({@code "other"}) for another family
      */
     NDArray kl(DjlDistribution other);
@@ -53,13 +55,11 @@ public interface DjlDistribution {
      */
     NDArray sample(RandomGenerator rng);
 
-    /** @return the deterministic action: the most probable category (argmax) or the mean; not differentiable */
+    /** {@return the deterministic action: the most probable category (argmax) or the mean; not differentiable} */
     NDArray mode();
 
     /**
-     * @return the parameters the Fisher metric acts on, each with the batch as its leading axis:
-     *         {@code [logits]} ({@code [B, K]}) for a categorical, {@code [mean, logStd]} (both
-     *         {@code [B, A]}, a shared {@code [A]} log-std broadcast) for a Gaussian
+     * {@return the parameters the Fisher metric acts on, each with the batch as its leading axis: {@code [logits]} ({@code [B, K]}) for a categorical, {@code [mean, logStd]} (both {@code [B, A]}, a shared {@code [A]} log-std broadcast) for a Gaussian}
      */
     NDList parameters();
 

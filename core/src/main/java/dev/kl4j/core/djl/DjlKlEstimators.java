@@ -29,16 +29,18 @@ public final class DjlKlEstimators {
     }
 
     /**
+     * {@return −ln r, same shape}
+     *
      * @param logRatio ln p(x) − ln q(x) for samples x ~ q, any shape
-     * @return −ln r, same shape
      */
     public static NDArray k1(NDArray logRatio) {
         return logRatio.neg();
     }
 
     /**
+     * {@return ½ (ln r)², same shape}
+     *
      * @param logRatio ln p(x) − ln q(x) for samples x ~ q, any shape
-     * @return ½ (ln r)², same shape
      */
     public static NDArray k2(NDArray logRatio) {
         return DjlScopes.withIntermediatesClosed(() -> {
@@ -48,8 +50,9 @@ public final class DjlKlEstimators {
     }
 
     /**
+     * {@return (r − 1) − ln r = exp(ln r) − 1 − ln r, same shape and data type}
+     *
      * @param logRatio ln p(x) − ln q(x) for samples x ~ q, any shape
-     * @return (r − 1) − ln r = exp(ln r) − 1 − ln r, same shape and data type
      */
     public static NDArray k3(NDArray logRatio) {
         return DjlScopes.withIntermediatesClosed(() -> {

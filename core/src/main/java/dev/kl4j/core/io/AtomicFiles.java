@@ -32,8 +32,9 @@ public final class AtomicFiles {
     }
 
     /**
+     * {@return whether it is a temporary file left by {@link #write} ({@code .NAME.RANDOM.tmp})}
+     *
      * @param file a file name or path
-     * @return whether it is a temporary file left by {@link #write} ({@code .NAME.RANDOM.tmp})
      */
     public static boolean isTemporary(Path file) {
         String name = file.getFileName().toString();

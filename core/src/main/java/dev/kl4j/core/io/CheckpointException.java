@@ -18,7 +18,7 @@ public final class CheckpointException extends IOException {
         this.file = file;
     }
 
-    /** @return the checkpoint file */
+    /** {@return the checkpoint file} */
     public Path file() {
         return file;
     }

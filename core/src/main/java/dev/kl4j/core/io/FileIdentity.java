@@ -19,8 +19,9 @@ public final class FileIdentity {
     }
 
     /**
+     * {@return {@code name:size:crc32c} for each file, joined by {@code ","}}
+     *
      * @param files the data files, in a fixed order
-     * @return {@code name:size:crc32c} for each file, joined by {@code ","}
      * @throws IOException when a file cannot be read
      */
     public static String of(List<Path> files) throws IOException {

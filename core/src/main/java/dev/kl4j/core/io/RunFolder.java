@@ -159,35 +159,36 @@ public final class RunFolder implements AutoCloseable {
         }
     }
 
-    /** @return the folder (absolute) */
+    /** {@return the folder (absolute)} */
     public Path dir() {
         return dir;
     }
 
-    /** @return the command this run belongs to */
+    /** {@return the command this run belongs to} */
     public String command() {
         return command;
     }
 
-    /** @return whether this run continues from a checkpoint ({@link Mode#RESUME}) */
+    /** {@return whether this run continues from a checkpoint ({@link Mode#RESUME})} */
     public boolean resumed() {
         return resumed;
     }
 
-    /** @return the checkpoint folder, {@code dir/checkpoint} (not created here) */
+    /** {@return the checkpoint folder, {@code dir/checkpoint} (not created here)} */
     public Path checkpointDir() {
         return dir.resolve(CHECKPOINT_DIR);
     }
 
     /**
+     * {@return its path}
+     *
      * @param name a file name inside the run folder
-     * @return its path
      */
     public Path resolve(String name) {
         return dir.resolve(name);
     }
 
-    /** @return whether the checkpoint folder holds at least one (complete) file */
+    /** {@return whether the checkpoint folder holds at least one (complete) file} */
     public boolean hasCheckpoint() {
         return hasCheckpoint(dir);
     }

@@ -42,12 +42,12 @@ public final class RunFolderException extends InvalidArgumentException {
         this.folder = folder;
     }
 
-    /** @return what is wrong */
+    /** {@return what is wrong} */
     public Problem problem() {
         return problem;
     }
 
-    /** @return the folder as the caller gave it */
+    /** {@return the folder as the caller gave it} */
     public Path folder() {
         return folder;
     }

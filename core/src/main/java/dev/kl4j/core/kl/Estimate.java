@@ -9,7 +9,7 @@ package dev.kl4j.core.kl;
  */
 public record Estimate(double value, double standardError, long samples) {
 
-    /** @return "value ± standardError (n = samples)" */
+    /** {@return "value ± standardError (n = samples)"} */
     @Override
     public String toString() {
         return value + " \u00b1 " + standardError + " (n = " + samples + ")";

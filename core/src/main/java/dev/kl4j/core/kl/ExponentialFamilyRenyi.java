@@ -47,10 +47,11 @@ public final class ExponentialFamilyRenyi {
     }
 
     /**
+     * {@return D_α(p ‖ q), possibly +∞}
+     *
      * @param p     first distribution
      * @param q     second distribution
      * @param alpha order α ≥ 0, finite
-     * @return D_α(p ‖ q), possibly +∞
      */
     public static double exponential(Exponential p, Exponential q, double alpha) {
         double lp = p.rate();
@@ -65,10 +66,11 @@ public final class ExponentialFamilyRenyi {
     }
 
     /**
+     * {@return D_α(p ‖ q), possibly +∞}
+     *
      * @param p     first distribution
      * @param q     second distribution
      * @param alpha order α ≥ 0, finite
-     * @return D_α(p ‖ q), possibly +∞
      */
     public static double gamma(Gamma p, Gamma q, double alpha) {
         double ap = p.concentration();
@@ -89,10 +91,11 @@ public final class ExponentialFamilyRenyi {
     }
 
     /**
+     * {@return D_α(p ‖ q)}
+     *
      * @param p     first distribution
      * @param q     second distribution
      * @param alpha order α ≥ 0, finite
-     * @return D_α(p ‖ q)
      */
     public static double poisson(Poisson p, Poisson q, double alpha) {
         double lp = p.rate();
@@ -102,10 +105,11 @@ public final class ExponentialFamilyRenyi {
     }
 
     /**
+     * {@return D_α(p ‖ q), possibly +∞}
+     *
      * @param p     first distribution
      * @param q     second distribution
      * @param alpha order α ≥ 0 (finite)
-     * @return D_α(p ‖ q), possibly +∞
      */
     public static double bernoulli(Bernoulli p, Bernoulli q, double alpha) {
         GaussianRenyi.checkAlpha(alpha);
@@ -115,10 +119,11 @@ public final class ExponentialFamilyRenyi {
     }
 
     /**
+     * {@return D_α(p ‖ q), possibly +∞}
+     *
      * @param p     first distribution
      * @param q     second distribution, same number of categories
      * @param alpha order α ≥ 0 (finite)
-     * @return D_α(p ‖ q), possibly +∞
      */
     public static double categorical(Categorical p, Categorical q, double alpha) {
         GaussianRenyi.checkAlpha(alpha);

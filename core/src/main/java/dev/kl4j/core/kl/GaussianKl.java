@@ -34,11 +34,12 @@ public final class GaussianKl {
     }
 
     /**
+     * {@return KL(N(μp, σp²) ‖ N(μq, σq²))}
+     *
      * @param locP   μp
      * @param scaleP σp &gt; 0
      * @param locQ   μq
      * @param scaleQ σq &gt; 0
-     * @return KL(N(μp, σp²) ‖ N(μq, σq²))
      */
     public static double normal(double locP, double scaleP, double locQ, double scaleQ) {
         finite("locP", locP);
@@ -113,11 +114,12 @@ public final class GaussianKl {
     }
 
     /**
+     * {@return KL(N(μp, Σp) ‖ N(μq, Σq))}
+     *
      * @param locP        μp
      * @param covarianceP Σp, symmetric positive-definite
      * @param locQ        μq
      * @param covarianceQ Σq, symmetric positive-definite
-     * @return KL(N(μp, Σp) ‖ N(μq, Σq))
      */
     public static double mvn(double[] locP, double[][] covarianceP, double[] locQ, double[][] covarianceQ) {
         sameLength("locP", locP.length, "locQ", locQ.length);

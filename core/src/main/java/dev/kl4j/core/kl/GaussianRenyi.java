@@ -45,12 +45,13 @@ public final class GaussianRenyi {
     }
 
     /**
+     * {@return D_α(N(μp, σp²) ‖ N(μq, σq²)), possibly +∞}
+     *
      * @param locP   μp
      * @param scaleP σp &gt; 0
      * @param locQ   μq
      * @param scaleQ σq &gt; 0
      * @param alpha  order α ≥ 0, finite
-     * @return D_α(N(μp, σp²) ‖ N(μq, σq²)), possibly +∞
      */
     public static double normal(double locP, double scaleP, double locQ, double scaleQ, double alpha) {
         checkAlpha(alpha);
@@ -118,12 +119,13 @@ public final class GaussianRenyi {
     }
 
     /**
+     * {@return D_α(N(μp, Σp) ‖ N(μq, Σq)), +∞ when Σα is not positive-definite}
+     *
      * @param locP        μp
      * @param covarianceP Σp, symmetric positive-definite
      * @param locQ        μq
      * @param covarianceQ Σq, symmetric positive-definite
      * @param alpha       order α ≥ 0, finite
-     * @return D_α(N(μp, Σp) ‖ N(μq, Σq)), +∞ when Σα is not positive-definite
      */
     public static double mvn(double[] locP, double[][] covarianceP, double[] locQ, double[][] covarianceQ,
             double alpha) {

@@ -20,9 +20,10 @@ public final class Kl {
     }
 
     /**
+     * {@return whether {@link #kl} has a closed form for the pair}
+     *
      * @param p the first distribution
      * @param q the second distribution
-     * @return whether {@link #kl} has a closed form for the pair
      */
     public static boolean hasClosedForm(Distribution p, Distribution q) {
         return KlRegistry.standard().hasClosedForm(p, q);

@@ -24,24 +24,27 @@ public final class KlEstimators {
     }
 
     /**
+     * {@return mean of −ln r}
+     *
      * @param logRatio ln p(x) − ln q(x) for samples x ~ q
-     * @return mean of −ln r
      */
     public static Estimate k1(double[] logRatio) {
         return mean(logRatio, lr -> -lr);
     }
 
     /**
+     * {@return mean of ½ (ln r)²}
+     *
      * @param logRatio ln p(x) − ln q(x) for samples x ~ q
-     * @return mean of ½ (ln r)²
      */
     public static Estimate k2(double[] logRatio) {
         return mean(logRatio, lr -> 0.5 * lr * lr);
     }
 
     /**
+     * {@return mean of (r − 1) − ln r}
+     *
      * @param logRatio ln p(x) − ln q(x) for samples x ~ q
-     * @return mean of (r − 1) − ln r
      */
     public static Estimate k3(double[] logRatio) {
         return mean(logRatio, StableMath::expm1MinusX);

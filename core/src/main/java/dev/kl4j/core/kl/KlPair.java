@@ -35,10 +35,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Repeatable(KlPair.List.class)
 public @interface KlPair {
-    /** @return the type of p; {@code void.class} (the default) means the method's first parameter type */
+    /** {@return the type of p; {@code void.class} (the default) means the method's first parameter type} */
     Class<?> p() default void.class;
 
-    /** @return the type of q; {@code void.class} (the default) means the method's second parameter type */
+    /** {@return the type of q; {@code void.class} (the default) means the method's second parameter type} */
     Class<?> q() default void.class;
 
     /** The container of repeated {@link KlPair} annotations. */
@@ -46,7 +46,7 @@ public @interface KlPair {
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)
     @interface List {
-        /** @return the repeated annotations */
+        /** {@return the repeated annotations} */
         KlPair[] value();
     }
 }

@@ -67,7 +67,7 @@ public final class KlRegistry {
             return "(" + p.getSimpleName() + ", " + q.getSimpleName() + ")";
         }
 
-        /** @return whether this pair is at least as specific as {@code other} on both sides */
+        /** {@return whether this pair is at least as specific as {@code other} on both sides} */
         boolean refines(TypePair other) {
             return other.p.isAssignableFrom(p) && other.q.isAssignableFrom(q);
         }
@@ -115,14 +115,14 @@ public final class KlRegistry {
         return s;
     }
 
-    /** @return a new registry holding the built-in pairs, which the caller may extend or override */
+    /** {@return a new registry holding the built-in pairs, which the caller may extend or override} */
     public static KlRegistry withStandardPairs() {
         KlRegistry r = new KlRegistry();
         StandardPairs.registerAll(r);
         return r;
     }
 
-    /** @return a new registry with no pairs */
+    /** {@return a new registry with no pairs} */
     public static KlRegistry empty() {
         return new KlRegistry();
     }
@@ -291,9 +291,10 @@ public final class KlRegistry {
     }
 
     /**
+     * {@return whether {@link #kl} finds a registered pair (it may still report an ambiguity)}
+     *
      * @param p the first distribution
      * @param q the second distribution
-     * @return whether {@link #kl} finds a registered pair (it may still report an ambiguity)
      */
     public boolean hasClosedForm(Distribution p, Distribution q) {
         requireNonNull(p, q);
@@ -301,9 +302,10 @@ public final class KlRegistry {
     }
 
     /**
+     * {@return the registered pair that {@link #kl} would use, or empty when none matches}
+     *
      * @param pType runtime class of p
      * @param qType runtime class of q
-     * @return the registered pair that {@link #kl} would use, or empty when none matches
      * @throws IllegalStateException when the match is ambiguous
      */
     public Optional<TypePair> resolve(Class<?> pType, Class<?> qType) {
@@ -321,12 +323,12 @@ public final class KlRegistry {
         return known;
     }
 
-    /** @return the registered pairs in registration order */
+    /** {@return the registered pairs in registration order} */
     public synchronized List<TypePair> registeredPairs() {
         return List.copyOf(table.keySet());
     }
 
-    /** @return the registrations (pair, where its formula lives) in registration order */
+    /** {@return the registrations (pair, where its formula lives) in registration order} */
     public synchronized List<Registration> registrations() {
         return List.copyOf(table.values());
     }

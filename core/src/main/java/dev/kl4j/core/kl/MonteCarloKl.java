@@ -20,11 +20,12 @@ public final class MonteCarloKl {
     }
 
     /**
+     * {@return the estimate of KL(p ‖ q) in nats}
+     *
      * @param p   the distribution samples are drawn from
      * @param q   the reference distribution, same event size as p
      * @param n   number of samples, ≥ 2
      * @param rng the only source of randomness
-     * @return the estimate of KL(p ‖ q) in nats
      */
     public static Estimate estimate(Distribution p, Distribution q, int n, RandomGenerator rng) {
         if (p.eventSize() != q.eventSize()) {

@@ -25,12 +25,12 @@ public final class NoClosedFormException extends UnsupportedOperationException {
         this.qType = qType.getName();
     }
 
-    /** @return the fully qualified class name of p */
+    /** {@return the fully qualified class name of p} */
     public String pType() {
         return pType;
     }
 
-    /** @return the fully qualified class name of q */
+    /** {@return the fully qualified class name of q} */
     public String qType() {
         return qType;
     }

@@ -24,10 +24,11 @@ final class TaylorRemainder {
     }
 
     /**
+     * {@return g(x + δ) − g(x) − δ g'(x)}
+     *
      * @param secondDerivative g''
      * @param x                the expansion point
      * @param delta            δ
-     * @return g(x + δ) − g(x) − δ g'(x)
      */
     static double of(DoubleUnaryOperator secondDerivative, double x, double delta) {
         double integral = 0;
