@@ -54,10 +54,11 @@ public final class VaeEvaluator {
     }
 
     /**
+     * {@return −ELBO and its parts}
+     *
      * @param model  the VAE
      * @param data   images
      * @param images how many of the first images to use
-     * @return −ELBO and its parts
      */
     public static ElboResult elbo(VaeModel model, ImageSet data, int images) {
         requireCount("images", images, data.count());
@@ -178,8 +179,9 @@ public final class VaeEvaluator {
     }
 
     /**
+     * {@return how many exceed {@value #ACTIVE_UNIT_THRESHOLD}}
+     *
      * @param variances Var_x(E_q[z_j]) per dimension
-     * @return how many exceed {@value #ACTIVE_UNIT_THRESHOLD}
      */
     public static int activeUnits(double[] variances) {
         int a = 0;

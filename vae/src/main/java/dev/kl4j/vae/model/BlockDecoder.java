@@ -31,11 +31,12 @@ public final class BlockDecoder implements Decoder {
     }
 
     /**
+     * {@return the decoder}
+     *
      * @param manager   owner of the block's parameters (use the model's manager)
      * @param block     the network, initialised here if it is not yet
      * @param latent    latent dimensions (the block's input width)
      * @param inputSize pixels per image; the block's output per row must have this many values
-     * @return the decoder
      * @throws InvalidArgumentException ({@code block}) when the block's output has another size
      */
     public static BlockDecoder of(NDManager manager, Block block, int latent, int inputSize) {
@@ -63,7 +64,7 @@ public final class BlockDecoder implements Decoder {
         return BlockParameters.of(block);
     }
 
-    /** @return the wrapped block */
+    /** {@return the wrapped block} */
     public Block block() {
         return block;
     }

@@ -33,12 +33,13 @@ public final class BlockEncoder implements Encoder {
     }
 
     /**
+     * {@return the encoder}
+     *
      * @param manager    owner of the block's parameters (use the model's manager)
      * @param block      the network, initialised here if it is not yet
      * @param imageShape shape of one image as the block wants it, e.g. {@code (1, 28, 28)}; its size must
      *                   be the number of pixels
      * @param latent     latent dimensions; the block's output must have {@code 2·latent} columns
-     * @return the encoder
      * @throws InvalidArgumentException ({@code block}) when the block's output does not have that shape
      */
     public static BlockEncoder of(NDManager manager, Block block, Shape imageShape, int latent) {
@@ -70,7 +71,7 @@ public final class BlockEncoder implements Encoder {
         return BlockParameters.of(block);
     }
 
-    /** @return the wrapped block */
+    /** {@return the wrapped block} */
     public Block block() {
         return block;
     }

@@ -29,7 +29,7 @@ final class BlockParameters {
         return block.getOutputShapes(new Shape[] {input})[0];
     }
 
-    /** @return the block's parameter arrays by DJL's names (e.g. {@code 01Conv2d_weight}), in block order */
+    /** {@return the block's parameter arrays by DJL's names (e.g. {@code 01Conv2d_weight}), in block order} */
     static Map<String, NDArray> of(Block block) {
         Map<String, NDArray> p = new LinkedHashMap<>();
         for (Pair<String, Parameter> entry : block.getParameters()) {

@@ -13,12 +13,13 @@ import java.util.Map;
  */
 public interface Decoder {
     /**
+     * {@return {@code [..., inputSize]}; differentiable in {@link #parameters()}}
+     *
      * @param z latents {@code [..., latent]} (the evaluator passes {@code [K, B, latent]} for K importance
      *          samples; {@link BlockDecoder} flattens the leading dimensions for its block)
-     * @return {@code [..., inputSize]}; differentiable in {@link #parameters()}
      */
     NDArray decode(NDArray z);
 
-    /** @return the trainable arrays by name, in a fixed order (names are stored in checkpoints) */
+    /** {@return the trainable arrays by name, in a fixed order (names are stored in checkpoints)} */
     Map<String, NDArray> parameters();
 }

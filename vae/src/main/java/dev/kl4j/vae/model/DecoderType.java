@@ -24,13 +24,14 @@ public enum DecoderType {
     };
 
     /**
+     * {@return a new likelihood of this type}
+     *
      * @param manager   owner of the likelihood's parameters
      * @param inputSize pixels per image
-     * @return a new likelihood of this type
      */
     public abstract Likelihood create(NDManager manager, int inputSize);
 
-    /** @return the lower-case name, {@code bernoulli} or {@code gaussian} */
+    /** {@return the lower-case name, {@code bernoulli} or {@code gaussian}} */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

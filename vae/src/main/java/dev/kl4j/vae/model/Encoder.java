@@ -14,18 +14,18 @@ import java.util.Map;
  */
 public interface Encoder {
     /**
+     * {@return μ and ln σ², {@code [B, latent]} each; differentiable in {@link #parameters()}}
+     *
      * @param x images, {@code [B, inputSize]} (flat pixels; an encoder that wants {@code [B, C, H, W]}
      *          reshapes them itself)
-     * @return μ and ln σ², {@code [B, latent]} each; differentiable in {@link #parameters()}
      */
     Posterior encode(NDArray x);
 
-    /** @return the number of latent dimensions */
+    /** {@return the number of latent dimensions} */
     int latent();
 
     /**
-     * @return the trainable arrays by name, in a fixed order (names are stored in checkpoints); each
-     *         array has {@code setRequiresGradient(true)} and outlives any step scope
+     * {@return the trainable arrays by name, in a fixed order (names are stored in checkpoints); each array has {@code setRequiresGradient(true)} and outlives any step scope}
      */
     Map<String, NDArray> parameters();
 }

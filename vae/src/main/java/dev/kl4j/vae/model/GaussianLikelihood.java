@@ -36,9 +36,10 @@ public final class GaussianLikelihood implements Likelihood {
     }
 
     /**
+     * {@return the likelihood with s = 0}
+     *
      * @param manager   owner of the parameter (the model's manager)
      * @param inputSize pixels per image
-     * @return the likelihood with s = 0
      */
     public static GaussianLikelihood create(NDManager manager, int inputSize) {
         NDArray s = OwnedArrays.create(manager, new float[inputSize], new Shape(inputSize));
@@ -56,7 +57,7 @@ public final class GaussianLikelihood implements Likelihood {
         return perPixel.sum(new int[] {-1});
     }
 
-    /** @return ln σ_j² = ln(σ_min² + e^{s_j}), {@code [inputSize]} */
+    /** {@return ln σ_j² = ln(σ_min² + e^{s_j}), {@code [inputSize]}} */
     public NDArray pixelLogVariance() {
         NDArray shifted = Activation.softPlus(pixelLogVarRaw.sub(DjlScalars.of(pixelLogVarRaw, LOG_VAR_FLOOR)));
         return shifted.add(DjlScalars.of(shifted, LOG_VAR_FLOOR));

@@ -10,19 +10,21 @@ import java.util.Map;
  */
 public interface Likelihood {
     /**
+     * {@return −log p(x|z) in nats, summed over the last axis, {@code [...]}}
+     *
      * @param out decoder output {@code [..., inputSize]}
      * @param x   images, broadcastable to {@code out}
-     * @return −log p(x|z) in nats, summed over the last axis, {@code [...]}
      */
     NDArray negLogLikelihood(NDArray out, NDArray x);
 
     /**
+     * {@return the mean of p(x|z), the same shape}
+     *
      * @param out decoder output
-     * @return the mean of p(x|z), the same shape
      */
     NDArray mean(NDArray out);
 
-    /** @return trainable arrays of the likelihood itself by name (none by default) */
+    /** {@return trainable arrays of the likelihood itself by name (none by default)} */
     default Map<String, NDArray> parameters() {
         return Map.of();
     }

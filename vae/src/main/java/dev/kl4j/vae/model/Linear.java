@@ -16,10 +16,11 @@ final class Linear {
     }
 
     /**
+     * {@return x Wᵀ + b, {@code [..., out]}}
+     *
      * @param x input {@code [..., in]}
      * @param w weight {@code [out, in]}
      * @param b bias {@code [out]}
-     * @return x Wᵀ + b, {@code [..., out]}
      */
     static NDArray apply(NDArray x, NDArray w, NDArray b) {
         return x.getNDArrayInternal().linear(x, w, b).singletonOrThrow();

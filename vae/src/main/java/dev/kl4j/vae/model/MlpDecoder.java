@@ -21,12 +21,13 @@ public final class MlpDecoder implements Decoder {
     }
 
     /**
+     * {@return the decoder}
+     *
      * @param manager   owner of the parameters
      * @param latent    latent dimensions
      * @param hidden    hidden units
      * @param inputSize pixels per image
      * @param rng       source of the initial weights, drawn in the order w3, b3, w4, b4
-     * @return the decoder
      */
     public static MlpDecoder create(NDManager manager, int latent, int hidden, int inputSize, RandomGenerator rng) {
         return new MlpDecoder(TwoLayerPerceptron.create(manager, latent, hidden, inputSize, rng,

@@ -23,12 +23,13 @@ public final class MlpEncoder implements Encoder {
     }
 
     /**
+     * {@return the encoder}
+     *
      * @param manager   owner of the parameters
      * @param inputSize pixels per image
      * @param hidden    hidden units
      * @param latent    latent dimensions
      * @param rng       source of the initial weights, drawn in the order w1, b1, wq, bq
-     * @return the encoder
      */
     public static MlpEncoder create(NDManager manager, int inputSize, int hidden, int latent, RandomGenerator rng) {
         return new MlpEncoder(TwoLayerPerceptron.create(manager, inputSize, hidden, 2 * latent, rng,

@@ -19,10 +19,11 @@ public final class OwnedArrays {
     }
 
     /**
+     * {@return a libtorch-allocated copy}
+     *
      * @param manager owner of the result
      * @param values  data, row-major
      * @param shape   shape; its size must equal {@code values.length}
-     * @return a libtorch-allocated copy
      */
     public static NDArray create(NDManager manager, float[] values, Shape shape) {
         try (NDArray wrapped = manager.create(values, shape)) {

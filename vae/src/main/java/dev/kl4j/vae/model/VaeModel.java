@@ -139,47 +139,47 @@ public final class VaeModel implements AutoCloseable {
         return new VaeModel(manager, inputSize, encoder, decoder, likelihood);
     }
 
-    /** @return the encoder q(z|x) */
+    /** {@return the encoder q(z|x)} */
     public Encoder encoder() {
         return encoder;
     }
 
-    /** @return the decoder */
+    /** {@return the decoder} */
     public Decoder decoder() {
         return decoder;
     }
 
-    /** @return the likelihood p(x|z) */
+    /** {@return the likelihood p(x|z)} */
     public Likelihood likelihood() {
         return likelihood;
     }
 
-    /** @return latent dimensions */
+    /** {@return latent dimensions} */
     public int latent() {
         return encoder.latent();
     }
 
-    /** @return pixels per image */
+    /** {@return pixels per image} */
     public int inputSize() {
         return inputSize;
     }
 
-    /** @return the manager that owns the parameters */
+    /** {@return the manager that owns the parameters} */
     public NDManager manager() {
         return manager;
     }
 
-    /** @return every trainable array by its name ({@code encoder.w1}, ...), in a fixed order */
+    /** {@return every trainable array by its name ({@code encoder.w1}, ...), in a fixed order} */
     public Map<String, NDArray> parameters() {
         return parameters;
     }
 
-    /** @return the arrays of {@link #parameters()}, in the same order (what the optimiser updates) */
+    /** {@return the arrays of {@link #parameters()}, in the same order (what the optimiser updates)} */
     public List<NDArray> parameterList() {
         return List.copyOf(parameters.values());
     }
 
-    /** @return a copy of every parameter's values by name, in order */
+    /** {@return a copy of every parameter's values by name, in order} */
     public Map<String, float[]> parameterValues() {
         Map<String, float[]> v = new LinkedHashMap<>();
         for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
@@ -217,7 +217,7 @@ public final class VaeModel implements AutoCloseable {
         }
     }
 
-    /** @return the number of scalar parameters */
+    /** {@return the number of scalar parameters} */
     public long parameterCount() {
         long n = 0;
         for (NDArray p : parameters.values()) {
@@ -282,7 +282,7 @@ public final class VaeModel implements AutoCloseable {
         return OwnedArrays.create(manager, slice, new Shape(n, width));
     }
 
-    /** @return the parameter names, in order */
+    /** {@return the parameter names, in order} */
     public List<String> parameterNames() {
         return new ArrayList<>(parameters.keySet());
     }

@@ -38,12 +38,12 @@ public final class Elbo {
      * @param klPerDim KL(q(z_j|x) ‖ N(0, 1)) per image and latent dimension, {@code [B, latent]}
      */
     public record Terms(NDArray recon, NDArray klPerDim) {
-        /** @return KL per image summed over latent dimensions, {@code [B]} */
+        /** {@return KL per image summed over latent dimensions, {@code [B]}} */
         public NDArray kl() {
             return klPerDim.sum(new int[] {-1});
         }
 
-        /** @return −ELBO per image, {@code [B]} */
+        /** {@return −ELBO per image, {@code [B]}} */
         public NDArray negativeElbo() {
             return recon.add(kl());
         }

@@ -18,7 +18,7 @@ import dev.kl4j.core.InvalidArgumentException;
  */
 public sealed interface KlSchedule permits KlSchedule.Constant, KlSchedule.LinearWarmup, KlSchedule.Cyclical {
 
-    /** @return the final (largest) β */
+    /** {@return the final (largest) β} */
     double beta();
 
     /**

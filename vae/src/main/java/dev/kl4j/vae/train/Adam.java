@@ -76,17 +76,17 @@ public final class Adam implements AutoCloseable {
         }
     }
 
-    /** @return steps taken so far */
+    /** {@return steps taken so far} */
     public long steps() {
         return t;
     }
 
-    /** @return copies of the first moments, in parameter order */
+    /** {@return copies of the first moments, in parameter order} */
     public float[][] firstMoments() {
         return copy(m);
     }
 
-    /** @return copies of the second moments, in parameter order */
+    /** {@return copies of the second moments, in parameter order} */
     public float[][] secondMoments() {
         return copy(v);
     }

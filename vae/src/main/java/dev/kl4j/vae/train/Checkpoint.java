@@ -93,8 +93,9 @@ public final class Checkpoint {
     }
 
     /**
+     * {@return whether it holds a checkpoint file}
+     *
      * @param dir checkpoint folder
-     * @return whether it holds a checkpoint file
      */
     public static boolean exists(Path dir) {
         return Files.isRegularFile(dir.resolve(FILE_NAME));

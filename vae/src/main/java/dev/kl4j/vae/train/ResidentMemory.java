@@ -9,7 +9,7 @@ public final class ResidentMemory {
     private ResidentMemory() {
     }
 
-    /** @return resident set size in MiB, or NaN where /proc is not available */
+    /** {@return resident set size in MiB, or NaN where /proc is not available} */
     public static double mebibytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

@@ -203,7 +203,7 @@ public final class VaeTrainer implements AutoCloseable {
         step = state.step();
     }
 
-    /** @return optimiser steps per epoch, ⌈N / batch⌉ */
+    /** {@return optimiser steps per epoch, ⌈N / batch⌉} */
     public int stepsPerEpoch() {
         return stepsPerEpoch(train.count(), config.batchSize());
     }
@@ -338,7 +338,7 @@ public final class VaeTrainer implements AutoCloseable {
         listener.epochFinished(metrics);
     }
 
-    /** @return the current state (what a checkpoint holds) */
+    /** {@return the current state (what a checkpoint holds)} */
     public Checkpoint.State state() {
         List<String> names = model.parameterNames();
         float[][] m = adam.firstMoments();
@@ -375,7 +375,7 @@ public final class VaeTrainer implements AutoCloseable {
         return s;
     }
 
-    /** @return {@code "N×R×C crc32c=…"} of the pixels' float bits and the labels */
+    /** {@return {@code "N×R×C crc32c=…"} of the pixels' float bits and the labels} */
     static String identity(ImageSet images) {
         CRC32C crc = new CRC32C();
         ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
@@ -431,27 +431,27 @@ public final class VaeTrainer implements AutoCloseable {
             VaeEvaluator.IwaeResult iwae, double[] posteriorMeanVariance, int activeUnits) {
     }
 
-    /** @return the model being trained */
+    /** {@return the model being trained} */
     public VaeModel model() {
         return model;
     }
 
-    /** @return epochs finished */
+    /** {@return epochs finished} */
     public int epoch() {
         return epoch;
     }
 
-    /** @return optimiser steps taken */
+    /** {@return optimiser steps taken} */
     public long steps() {
         return step;
     }
 
-    /** @return the training settings */
+    /** {@return the training settings} */
     public TrainConfig config() {
         return config;
     }
 
-    /** @return metrics of the finished epochs */
+    /** {@return metrics of the finished epochs} */
     public List<EpochMetrics> history() {
         return Collections.unmodifiableList(new ArrayList<>(history));
     }
