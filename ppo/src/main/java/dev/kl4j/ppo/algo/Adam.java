@@ -57,10 +57,11 @@ public final class Adam implements AutoCloseable {
     }
 
     /**
+     * {@return an optimiser at step 0}
+     *
      * @param parameters the parameters to update (initialised, with gradients attached)
      * @param epsilon    ε &gt; 0 (PPO: 1e-5)
      * @param parent     manager that owns the moment arrays (through a sub-manager)
-     * @return an optimiser at step 0
      */
     public static Adam create(ParameterList parameters, double epsilon, NDManager parent) {
         if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
@@ -98,17 +99,17 @@ public final class Adam implements AutoCloseable {
         }
     }
 
-    /** @return steps taken so far, t */
+    /** {@return steps taken so far, t} */
     public long steps() {
         return t;
     }
 
-    /** @return ε */
+    /** {@return ε} */
     public double epsilon() {
         return epsilon;
     }
 
-    /** @return m then v of every parameter, copied, in parameter order ([2·P][...]) */
+    /** {@return m then v of every parameter, copied, in parameter order ([2·P][...])} */
     public float[][] moments() {
         float[][] out = new float[2 * m.size()][];
         for (int i = 0; i < m.size(); i++) {

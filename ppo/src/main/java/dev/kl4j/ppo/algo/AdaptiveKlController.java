@@ -24,8 +24,9 @@ public final class AdaptiveKlController {
     }
 
     /**
+     * {@return a controller that never changes β}
+     *
      * @param beta β (&gt;= 0)
-     * @return a controller that never changes β
      */
     public static AdaptiveKlController fixed(double beta) {
         requireBeta(beta);
@@ -33,10 +34,11 @@ public final class AdaptiveKlController {
     }
 
     /**
+     * {@return an adaptive controller}
+     *
      * @param initialBeta β at the start (&gt; 0)
      * @param target      the KL the controller steers to (&gt; 0)
      * @param horizon     steps over which a full ±20% correction happens (TRL: 10000)
-     * @return an adaptive controller
      */
     public static AdaptiveKlController adaptive(double initialBeta, double target, double horizon) {
         requireBeta(initialBeta);
@@ -49,12 +51,12 @@ public final class AdaptiveKlController {
         return new AdaptiveKlController(initialBeta, target, horizon);
     }
 
-    /** @return whether β adapts */
+    /** {@return whether β adapts} */
     public boolean isAdaptive() {
         return !Double.isNaN(target);
     }
 
-    /** @return the current β */
+    /** {@return the current β} */
     public double beta() {
         return beta;
     }

@@ -47,11 +47,12 @@ public final class ConjugateGradient {
     }
 
     /**
+     * {@return the solution and the work done}
+     *
      * @param a                 the product v ↦ A v, A symmetric positive-definite
      * @param b                 the right-hand side, finite
      * @param maxIterations     at most this many products, ≥ 1
      * @param residualTolerance stop once rᵀr falls below it, ≥ 0
-     * @return the solution and the work done
      */
     public static Result solve(UnaryOperator<double[]> a, double[] b, int maxIterations, double residualTolerance) {
         if (maxIterations < 1) {

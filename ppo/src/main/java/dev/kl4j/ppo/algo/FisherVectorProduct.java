@@ -65,10 +65,11 @@ public final class FisherVectorProduct implements UnaryOperator<double[]> {
     }
 
     /**
+     * {@return the operator v ↦ F v + λ v on flat parameter vectors ({@link ParameterVector} order)}
+     *
      * @param policy       the policy at θ (its parameters are perturbed and restored during each product)
      * @param observations the states s_b, {@code [B, observationSize]}
      * @param damping      λ ≥ 0
-     * @return the operator v ↦ F v + λ v on flat parameter vectors ({@link ParameterVector} order)
      */
     public static FisherVectorProduct of(Policy policy, NDArray observations, double damping) {
         if (!(damping >= 0) || Double.isInfinite(damping)) {
@@ -81,19 +82,20 @@ public final class FisherVectorProduct implements UnaryOperator<double[]> {
         return new FisherVectorProduct(policy, observations, damping);
     }
 
-    /** @return the number of parameters n (the length of the vectors this operator takes) */
+    /** {@return the number of parameters n (the length of the vectors this operator takes)} */
     public int dimension() {
         return theta.length;
     }
 
-    /** @return the damping λ */
+    /** {@return the damping λ} */
     public double damping() {
         return damping;
     }
 
     /**
+     * {@return F v + λ v}
+     *
      * @param v a direction in parameter space, length n
-     * @return F v + λ v
      */
     @Override
     public double[] apply(double[] v) {

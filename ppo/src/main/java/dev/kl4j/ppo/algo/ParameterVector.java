@@ -24,8 +24,9 @@ public final class ParameterVector {
     }
 
     /**
+     * {@return the flat view}
+     *
      * @param parameters the parameters, all floating point and initialised
-     * @return the flat view
      */
     public static ParameterVector of(ParameterList parameters) {
         List<NDArray> arrays = new ArrayList<>();
@@ -45,17 +46,17 @@ public final class ParameterVector {
         return new ParameterVector(arrays, (int) size);
     }
 
-    /** @return true if the parameters are float64 (else float32) */
+    /** {@return true if the parameters are float64 (else float32)} */
     public boolean isDouble() {
         return arrays.stream().allMatch(a -> a.getDataType() == DataType.FLOAT64);
     }
 
-    /** @return n, the number of scalar parameters */
+    /** {@return n, the number of scalar parameters} */
     public int size() {
         return size;
     }
 
-    /** @return θ, a copy */
+    /** {@return θ, a copy} */
     public double[] values() {
         double[] out = new double[size];
         int offset = 0;
@@ -88,7 +89,7 @@ public final class ParameterVector {
         }
     }
 
-    /** @return ∇θ as accumulated by the last backward passes (zeros for a parameter without a gradient) */
+    /** {@return ∇θ as accumulated by the last backward passes (zeros for a parameter without a gradient)} */
     public double[] gradient() {
         double[] out = new double[size];
         int offset = 0;

@@ -10,13 +10,14 @@ import dev.kl4j.core.djl.DjlDistribution;
  */
 public interface PolicyObjective {
     /**
+     * {@return the scalar loss}
+     *
      * @param minibatch the rows (advantages already normalised if asked)
      * @param current   π_θ on the minibatch's observations (differentiable)
      * @param ratio     r_t(θ) = π_θ(a_t|s_t) / π_old(a_t|s_t), {@code [B]} (differentiable)
-     * @return the scalar loss
      */
     NDArray loss(RolloutTensors.Minibatch minibatch, DjlDistribution current, NDArray ratio);
 
-    /** @return the clip range ε used for the clip-fraction diagnostic (PPO-KL reports it at ε = 0.2) */
+    /** {@return the clip range ε used for the clip-fraction diagnostic (PPO-KL reports it at ε = 0.2)} */
     double clipRange();
 }

@@ -24,8 +24,9 @@ public final class PpoClip implements PolicyObjective {
     }
 
     /**
+     * {@return the objective}
+     *
      * @param clipRange ε &gt; 0 (the paper's best: 0.2)
-     * @return the objective
      */
     public static PpoClip of(double clipRange) {
         if (!(clipRange > 0) || Double.isInfinite(clipRange)) {

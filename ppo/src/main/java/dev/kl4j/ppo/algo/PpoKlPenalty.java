@@ -34,9 +34,10 @@ public final class PpoKlPenalty implements PolicyObjective {
     }
 
     /**
+     * {@return the objective}
+     *
      * @param klTarget d_targ &gt; 0 (the paper tries 0.003, 0.01, 0.03)
      * @param initialBeta β at the first update &gt; 0
-     * @return the objective
      */
     public static PpoKlPenalty of(double klTarget, double initialBeta) {
         if (!(klTarget > 0) || Double.isInfinite(klTarget)) {
@@ -63,12 +64,12 @@ public final class PpoKlPenalty implements PolicyObjective {
         return REPORTED_CLIP_RANGE;
     }
 
-    /** @return the current β */
+    /** {@return the current β} */
     public double beta() {
         return beta;
     }
 
-    /** @return d_targ */
+    /** {@return d_targ} */
     public double klTarget() {
         return klTarget;
     }

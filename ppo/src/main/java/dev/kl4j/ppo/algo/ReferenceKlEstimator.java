@@ -17,8 +17,9 @@ public enum ReferenceKlEstimator {
     EXACT;
 
     /**
+     * {@return the estimator}
+     *
      * @param name k1, k3 or exact
-     * @return the estimator
      */
     public static ReferenceKlEstimator parse(String name) {
         try {

@@ -31,10 +31,11 @@ public final class ReferenceKlPenalty {
     }
 
     /**
+     * {@return the penalty}
+     *
      * @param reference  π_ref (never updated; its parameters get no optimiser)
      * @param estimator  how the per-step KL is measured
      * @param controller β's rule
-     * @return the penalty
      */
     public static ReferenceKlPenalty of(Policy reference, ReferenceKlEstimator estimator,
             AdaptiveKlController controller) {
@@ -72,12 +73,12 @@ public final class ReferenceKlPenalty {
         }
     }
 
-    /** @return the controller holding β */
+    /** {@return the controller holding β} */
     public AdaptiveKlController controller() {
         return controller;
     }
 
-    /** @return the estimator */
+    /** {@return the estimator} */
     public ReferenceKlEstimator estimator() {
         return estimator;
     }

@@ -51,11 +51,12 @@ public final class RolloutTensors implements AutoCloseable {
     }
 
     /**
+     * {@return the tensors; close them after the update (call outside any {@code NDScope})}
+     *
      * @param buffer   a finished rollout (GAE computed)
      * @param discrete whether actions are indices (int64 {@code [B]}) or vectors (float32 {@code [B, A]})
      * @param policy   the policy before the update (π_old)
      * @param parent   manager the arrays' own sub-manager hangs from
-     * @return the tensors; close them after the update (call outside any {@code NDScope})
      */
     public static RolloutTensors of(RolloutBuffer buffer, boolean discrete, Policy policy, NDManager parent) {
         NDManager manager = parent.newSubManager();
@@ -177,42 +178,42 @@ public final class RolloutTensors implements AutoCloseable {
         }
     }
 
-    /** @return rows B */
+    /** {@return rows B} */
     public int rows() {
         return rows;
     }
 
-    /** @return all observations {@code [B, O]} */
+    /** {@return all observations {@code [B, O]}} */
     public NDArray observations() {
         return observations;
     }
 
-    /** @return all actions */
+    /** {@return all actions} */
     public NDArray actions() {
         return actions;
     }
 
-    /** @return log π_old(a_t|s_t), {@code [B]} */
+    /** {@return log π_old(a_t|s_t), {@code [B]}} */
     public NDArray oldLogProbs() {
         return oldLogProbs;
     }
 
-    /** @return π_old on every row */
+    /** {@return π_old on every row} */
     public DjlDistribution oldDistribution() {
         return distributionOf(oldParameters);
     }
 
-    /** @return GAE advantages (not normalised), [B] */
+    /** {@return GAE advantages (not normalised), [B]} */
     public float[] advantages() {
         return advantages;
     }
 
-    /** @return value targets, [B] */
+    /** {@return value targets, [B]} */
     public float[] returns() {
         return returns;
     }
 
-    /** @return V_old(s_t), [B] */
+    /** {@return V_old(s_t), [B]} */
     public float[] oldValues() {
         return oldValues;
     }

@@ -75,7 +75,7 @@ public final class Trpo {
             }
         }
 
-        /** @return δ 0.01, damping 0.1, 10 CG iterations (rᵀr &lt; 1e-10), backtracking ×0.8 up to 10 times */
+        /** {@return δ 0.01, damping 0.1, 10 CG iterations (rᵀr &lt; 1e-10), backtracking ×0.8 up to 10 times} */
         public static Config defaults() {
             return new Config(0.01, FisherVectorProduct.DEFAULT_DAMPING, ConjugateGradient.DEFAULT_MAX_ITERATIONS,
                     ConjugateGradient.DEFAULT_RESIDUAL_TOLERANCE, 0.8, 10);

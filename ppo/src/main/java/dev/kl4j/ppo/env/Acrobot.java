@@ -74,14 +74,15 @@ public final class Acrobot extends ClassicControlEnvironment {
     }
 
     /**
+     * {@return the torque it applies: −1, 0, +1}
+     *
      * @param action an action index 0, 1 or 2
-     * @return the torque it applies: −1, 0, +1
      */
     public static double torque(int action) {
         return AVAILABLE_TORQUE[action];
     }
 
-    /** @return {@code [θ1, θ2, θ̇1, θ̇2]} */
+    /** {@return {@code [θ1, θ2, θ̇1, θ̇2]}} */
     @Override
     public double[] state() {
         return s.clone();

@@ -70,19 +70,19 @@ public record Box(double[] low, double[] high) implements Space {
         return new Box(low, high);
     }
 
-    /** @return a copy of the lower bounds */
+    /** {@return a copy of the lower bounds} */
     @Override
     public double[] low() {
         return low.clone();
     }
 
-    /** @return a copy of the upper bounds */
+    /** {@return a copy of the upper bounds} */
     @Override
     public double[] high() {
         return high.clone();
     }
 
-    /** @return the number of dimensions */
+    /** {@return the number of dimensions} */
     public int dimension() {
         return low.length;
     }

@@ -66,7 +66,7 @@ public final class CartPole extends ClassicControlEnvironment {
         super(ID, MAX_EPISODE_STEPS, OBSERVATIONS, ACTIONS);
     }
 
-    /** @return {@code [x, ẋ, θ, θ̇]} */
+    /** {@return {@code [x, ẋ, θ, θ̇]}} */
     @Override
     public double[] state() {
         return new double[] {x, xDot, theta, thetaDot};

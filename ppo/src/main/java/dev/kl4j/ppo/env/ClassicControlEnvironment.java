@@ -123,7 +123,7 @@ public abstract class ClassicControlEnvironment implements Environment {
         return id + Arrays.toString(state());
     }
 
-    /** @return the number of values of {@link #state()} */
+    /** {@return the number of values of {@link #state()}} */
     protected abstract int stateDimension();
 
     /**
@@ -148,7 +148,7 @@ public abstract class ClassicControlEnvironment implements Environment {
      */
     protected abstract Transition advance(double[] action);
 
-    /** @return the observation of the current state */
+    /** {@return the observation of the current state} */
     protected abstract double[] observation();
 
     /**

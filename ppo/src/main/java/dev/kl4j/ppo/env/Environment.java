@@ -25,16 +25,16 @@ package dev.kl4j.ppo.env;
  */
 public interface Environment {
 
-    /** @return the Gymnasium id, for example {@code "CartPole-v1"} */
+    /** {@return the Gymnasium id, for example {@code "CartPole-v1"}} */
     String id();
 
-    /** @return the space of observations */
+    /** {@return the space of observations} */
     Space observationSpace();
 
-    /** @return the space of actions */
+    /** {@return the space of actions} */
     Space actionSpace();
 
-    /** @return the time limit in steps (Gymnasium's {@code max_episode_steps}): 500, 200, 500, 999 */
+    /** {@return the time limit in steps (Gymnasium's {@code max_episode_steps}): 500, 200, 500, 999} */
     int maxEpisodeSteps();
 
     /**
@@ -62,7 +62,7 @@ public interface Environment {
      */
     StepResult step(double[] action);
 
-    /** @return a copy of the full internal state (Gymnasium's {@code env.unwrapped.state}) */
+    /** {@return a copy of the full internal state (Gymnasium's {@code env.unwrapped.state})} */
     double[] state();
 
     /**
@@ -72,6 +72,6 @@ public interface Environment {
      */
     void setState(double[] state);
 
-    /** @return the steps taken since the last reset */
+    /** {@return the steps taken since the last reset} */
     int elapsedSteps();
 }

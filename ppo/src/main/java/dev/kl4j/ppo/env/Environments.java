@@ -23,8 +23,9 @@ public final class Environments {
     private Environments() {}
 
     /**
+     * {@return a new environment (reset it before stepping)}
+     *
      * @param id a Gymnasium id from {@link #ids()}, for example {@code "CartPole-v1"}
-     * @return a new environment (reset it before stepping)
      * @throws InvalidArgumentException ({@code "env"}) for an unknown id
      */
     public static Environment make(String id) {
@@ -36,7 +37,7 @@ public final class Environments {
         return factory.get();
     }
 
-    /** @return the ids {@link #make(String)} accepts, in a fixed order */
+    /** {@return the ids {@link #make(String)} accepts, in a fixed order} */
     public static List<String> ids() {
         return List.copyOf(FACTORIES.keySet());
     }

@@ -66,7 +66,7 @@ public final class MountainCarContinuous extends ClassicControlEnvironment {
         super(ID, MAX_EPISODE_STEPS, OBSERVATIONS, ACTIONS);
     }
 
-    /** @return {@code [position, velocity]} */
+    /** {@return {@code [position, velocity]}} */
     @Override
     public double[] state() {
         return new double[] {position, velocity};

@@ -53,7 +53,7 @@ public final class Pendulum extends ClassicControlEnvironment {
         super(ID, MAX_EPISODE_STEPS, OBSERVATIONS, ACTIONS);
     }
 
-    /** @return {@code [θ, θ̇]} */
+    /** {@return {@code [θ, θ̇]}} */
     @Override
     public double[] state() {
         return new double[] {theta, thetaDot};

@@ -17,7 +17,7 @@ import java.util.Arrays;
  */
 public record StepResult(double[] observation, double reward, boolean terminated, boolean truncated) {
 
-    /** @return whether the episode ended ({@code terminated || truncated}); reset before stepping again */
+    /** {@return whether the episode ended ({@code terminated || truncated}); reset before stepping again} */
     public boolean done() {
         return terminated || truncated;
     }

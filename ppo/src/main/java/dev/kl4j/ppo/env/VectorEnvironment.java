@@ -26,10 +26,11 @@ public final class VectorEnvironment {
     }
 
     /**
+     * {@return the vector environment (call {@link #reset()} first)}
+     *
      * @param id   a Gymnasium id (see {@link Environments#ids()})
      * @param n    the number of copies, at least 1
      * @param seed copy {@code i} is seeded with {@code seed + i}
-     * @return the vector environment (call {@link #reset()} first)
      */
     public static VectorEnvironment of(String id, int n, long seed) {
         if (n < 1) {
@@ -95,34 +96,35 @@ public final class VectorEnvironment {
         return new VectorStep(observations, rewards, terminated, truncated, finalObservations);
     }
 
-    /** @return the number of copies */
+    /** {@return the number of copies} */
     public int size() {
         return copies.length;
     }
 
-    /** @return the id of the copies */
+    /** {@return the id of the copies} */
     public String id() {
         return copies[0].id();
     }
 
-    /** @return the observation space of one copy */
+    /** {@return the observation space of one copy} */
     public Space observationSpace() {
         return copies[0].observationSpace();
     }
 
-    /** @return the action space of one copy */
+    /** {@return the action space of one copy} */
     public Space actionSpace() {
         return copies[0].actionSpace();
     }
 
-    /** @return the time limit of one copy */
+    /** {@return the time limit of one copy} */
     public int maxEpisodeSteps() {
         return copies[0].maxEpisodeSteps();
     }
 
     /**
+     * {@return copy {@code i} itself (for reading its state, for example to render it)}
+     *
      * @param i a copy index
-     * @return copy {@code i} itself (for reading its state, for example to render it)
      */
     public Environment copy(int i) {
         return copies[i];

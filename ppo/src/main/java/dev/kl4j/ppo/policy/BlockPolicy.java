@@ -54,10 +54,11 @@ public final class BlockPolicy implements Policy {
     }
 
     /**
+     * {@return the categorical policy}
+     *
      * @param manager         owner of the block's parameters (if it initialises them)
      * @param block           maps {@code [B, observationSize]} to logits {@code [B, K]}
      * @param observationSize observation features
-     * @return the categorical policy
      */
     public static BlockPolicy categorical(NDManager manager, Block block, int observationSize) {
         initialize(manager, block, observationSize);
@@ -65,12 +66,13 @@ public final class BlockPolicy implements Policy {
     }
 
     /**
+     * {@return the Gaussian policy with a state-independent log-std, named {@code logStd}}
+     *
      * @param manager         owner of the block's parameters and of the log-std parameter
      * @param block           maps {@code [B, observationSize]} to means {@code [B, A]}
      * @param observationSize observation features
      * @param actionSize      action dimensions A
      * @param initialLogStd   initial ln σ (0 in CleanRL and Spinning Up's default −0.5)
-     * @return the Gaussian policy with a state-independent log-std, named {@code logStd}
      */
     public static BlockPolicy gaussian(NDManager manager, Block block, int observationSize, int actionSize,
             double initialLogStd) {
@@ -84,10 +86,11 @@ public final class BlockPolicy implements Policy {
     }
 
     /**
+     * {@return the Gaussian policy with a state-dependent log-std}
+     *
      * @param manager         owner of the block's parameters
      * @param block           maps {@code [B, observationSize]} to {@code [mean, logStd]}, both {@code [B, A]}
      * @param observationSize observation features
-     * @return the Gaussian policy with a state-dependent log-std
      */
     public static BlockPolicy gaussianWithLogStdOutput(NDManager manager, Block block, int observationSize) {
         initialize(manager, block, observationSize);
@@ -103,7 +106,7 @@ public final class BlockPolicy implements Policy {
         }
     }
 
-    /** @return the wrapped block */
+    /** {@return the wrapped block} */
     public Block block() {
         return block;
     }

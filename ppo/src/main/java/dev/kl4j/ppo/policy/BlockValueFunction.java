@@ -25,17 +25,18 @@ public final class BlockValueFunction implements ValueFunction {
     }
 
     /**
+     * {@return the value function}
+     *
      * @param manager         owner of the block's parameters (if it initialises them)
      * @param block           the network; initialised with {@code [1, observationSize]} inputs if it is not yet
      * @param observationSize observation features
-     * @return the value function
      */
     public static BlockValueFunction of(NDManager manager, Block block, int observationSize) {
         BlockPolicy.initialize(manager, block, observationSize);
         return new BlockValueFunction(block, manager, observationSize);
     }
 
-    /** @return the wrapped block */
+    /** {@return the wrapped block} */
     public Block block() {
         return block;
     }

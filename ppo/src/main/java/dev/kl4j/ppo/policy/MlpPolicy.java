@@ -72,8 +72,9 @@ public final class MlpPolicy implements Policy {
     }
 
     /**
+     * {@return a builder; choose {@link Builder#categorical} or {@link Builder#gaussian}}
+     *
      * @param observationSize observation features
-     * @return a builder; choose {@link Builder#categorical} or {@link Builder#gaussian}
      */
     public static Builder builder(int observationSize) {
         return new Builder(observationSize);
@@ -159,9 +160,10 @@ public final class MlpPolicy implements Policy {
         }
 
         /**
+         * {@return the policy}
+         *
          * @param manager owner of the parameters
          * @param rng     seeds the initial weights (hidden layers first, then the head)
-         * @return the policy
          */
         public MlpPolicy build(NDManager manager, RandomGenerator rng) {
             if (numActions == 0 && actionSize == 0) {
@@ -179,7 +181,7 @@ public final class MlpPolicy implements Policy {
         }
     }
 
-    /** @return true for a Gaussian (continuous-action) policy, false for a categorical one */
+    /** {@return true for a Gaussian (continuous-action) policy, false for a categorical one} */
     public boolean isGaussian() {
         return logStd != null;
     }
@@ -193,9 +195,7 @@ public final class MlpPolicy implements Policy {
     }
 
     /**
-     * @return {@code [logits]} or {@code [mean, logStd]}; the log-std is a differentiable copy of the
-     *         parameter, so closing it does not close the parameter and a later update of the parameter
-     *         does not change a distribution computed earlier
+     * {@return {@code [logits]} or {@code [mean, logStd]}; the log-std is a differentiable copy of the parameter, so closing it does not close the parameter and a later update of the parameter does not change a distribution computed earlier}
      */
     @Override
     public NDList forward(NDArray observations) {

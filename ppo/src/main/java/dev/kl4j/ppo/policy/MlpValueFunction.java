@@ -32,12 +32,13 @@ public final class MlpValueFunction implements ValueFunction {
     }
 
     /**
+     * {@return the value function}
+     *
      * @param manager         owner of the parameters
      * @param observationSize observation features
      * @param hiddenSizes     hidden layer sizes
      * @param dataType        parameter data type
      * @param rng             seeds the initial weights
-     * @return the value function
      */
     public static MlpValueFunction create(NDManager manager, int observationSize, int[] hiddenSizes,
             DataType dataType, RandomGenerator rng) {

@@ -46,9 +46,10 @@ public final class OrthogonalInitializer implements Initializer {
     }
 
     /**
+     * {@return an initializer}
+     *
      * @param gain the scale of the orthonormal rows or columns, finite and positive
      * @param rng  the random source, consumed at each {@link #initialize} call
-     * @return an initializer
      */
     public static OrthogonalInitializer of(double gain, RandomGenerator rng) {
         if (!(gain > 0) || Double.isInfinite(gain)) {
@@ -106,10 +107,11 @@ public final class OrthogonalInitializer implements Initializer {
     }
 
     /**
+     * {@return the initial weights}
+     *
      * @param manager  owner of the new array
      * @param shape    {@code [rows, cols]}, or higher rank flattened as PyTorch does ({@code [shape[0], rest]})
      * @param dataType floating data type
-     * @return the initial weights
      */
     @Override
     public NDArray initialize(NDManager manager, Shape shape, DataType dataType) {

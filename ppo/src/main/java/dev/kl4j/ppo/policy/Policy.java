@@ -20,18 +20,19 @@ import dev.kl4j.core.djl.DjlDistribution;
 public interface Policy {
 
     /**
+     * {@return π_θ(·|s_b) for each batch element}
+     *
      * @param observations {@code [B, observationSize]}
-     * @return π_θ(·|s_b) for each batch element
      */
     DjlDistribution distribution(NDArray observations);
 
     /**
+     * {@return the raw distribution parameters: {@code [logits]} ({@code [B, K]}) for discrete actions, {@code [mean, logStd]} ({@code [B, A]} and {@code [A]} or {@code [B, A]}) for continuous ones}
+     *
      * @param observations {@code [B, observationSize]}
-     * @return the raw distribution parameters: {@code [logits]} ({@code [B, K]}) for discrete actions,
-     *         {@code [mean, logStd]} ({@code [B, A]} and {@code [A]} or {@code [B, A]}) for continuous ones
      */
     NDList forward(NDArray observations);
 
-    /** @return the trainable parameters by name, in a fixed order */
+    /** {@return the trainable parameters by name, in a fixed order} */
     ParameterList parameters();
 }

@@ -12,11 +12,12 @@ import ai.djl.nn.ParameterList;
 public interface ValueFunction {
 
     /**
+     * {@return V(s_b), {@code [B]}}
+     *
      * @param observations {@code [B, observationSize]}
-     * @return V(s_b), {@code [B]}
      */
     NDArray value(NDArray observations);
 
-    /** @return the trainable parameters by name, in a fixed order */
+    /** {@return the trainable parameters by name, in a fixed order} */
     ParameterList parameters();
 }

@@ -31,6 +31,8 @@ public final class Gae {
     }
 
     /**
+     * {@return Â_t and R_t = Â_t + V(s_t)}
+     *
      * @param rewards    r_t, [T·N]
      * @param values     V(s_t), [T·N]
      * @param nextValues V(s'_t), [T·N]: V of the next observation, or of the final observation where the
@@ -40,7 +42,6 @@ public final class Gae {
      * @param envs       N, the number of environments (the stride between time steps)
      * @param gamma      discount γ in [0, 1]
      * @param lambda     GAE λ in [0, 1]
-     * @return Â_t and R_t = Â_t + V(s_t)
      */
     public static Result compute(double[] rewards, double[] values, double[] nextValues, boolean[] terminated,
             boolean[] truncated, int envs, double gamma, double lambda) {

@@ -46,11 +46,12 @@ public final class RolloutBuffer {
     }
 
     /**
+     * {@return an empty buffer}
+     *
      * @param steps           T, steps per environment per rollout (&gt;= 1)
      * @param envs            N, environments (&gt;= 1)
      * @param observationSize length of one observation
      * @param actionSize      floats per action: 1 for a discrete index, the dimension for a box
-     * @return an empty buffer
      */
     public static RolloutBuffer create(int steps, int envs, int observationSize, int actionSize) {
         if (steps < 1) {
@@ -165,77 +166,77 @@ public final class RolloutBuffer {
         Arrays.fill(truncated, false);
     }
 
-    /** @return T·N, the rows of a full rollout */
+    /** {@return T·N, the rows of a full rollout} */
     public int size() {
         return steps * envs;
     }
 
-    /** @return T */
+    /** {@return T} */
     public int steps() {
         return steps;
     }
 
-    /** @return N */
+    /** {@return N} */
     public int envs() {
         return envs;
     }
 
-    /** @return floats per observation */
+    /** {@return floats per observation} */
     public int observationSize() {
         return observationSize;
     }
 
-    /** @return floats per action */
+    /** {@return floats per action} */
     public int actionSize() {
         return actionSize;
     }
 
-    /** @return observations, [T·N·observationSize], row-major (a view, not a copy) */
+    /** {@return observations, [T·N·observationSize], row-major (a view, not a copy)} */
     public float[] observations() {
         return observations;
     }
 
-    /** @return actions, [T·N·actionSize] (a view) */
+    /** {@return actions, [T·N·actionSize] (a view)} */
     public float[] actions() {
         return actions;
     }
 
-    /** @return log π_old(a_t|s_t), [T·N] (a view) */
+    /** {@return log π_old(a_t|s_t), [T·N] (a view)} */
     public float[] logProbs() {
         return logProbs;
     }
 
-    /** @return V_old(s_t), [T·N] (a view) */
+    /** {@return V_old(s_t), [T·N] (a view)} */
     public double[] values() {
         return values;
     }
 
-    /** @return rewards, [T·N] (a view) */
+    /** {@return rewards, [T·N] (a view)} */
     public double[] rewards() {
         return rewards;
     }
 
-    /** @return terminated flags, [T·N] (a view) */
+    /** {@return terminated flags, [T·N] (a view)} */
     public boolean[] terminated() {
         return terminated;
     }
 
-    /** @return truncated flags, [T·N] (a view) */
+    /** {@return truncated flags, [T·N] (a view)} */
     public boolean[] truncated() {
         return truncated;
     }
 
-    /** @return V(s'_t) used by GAE, [T·N] (a view) */
+    /** {@return V(s'_t) used by GAE, [T·N] (a view)} */
     public double[] nextValues() {
         return nextValues;
     }
 
-    /** @return Â_t after {@link #finish} */
+    /** {@return Â_t after {@link #finish}} */
     public double[] advantages() {
         return requireFinished().advantages();
     }
 
-    /** @return R_t = Â_t + V(s_t) after {@link #finish} */
+    /** {@return R_t = Â_t + V(s_t) after {@link #finish}} */
     public double[] returns() {
         return requireFinished().returns();
     }

@@ -18,14 +18,15 @@ public enum Algorithm {
         this.cliName = cliName;
     }
 
-    /** @return the lower-case name used on command lines and in files: ppo-clip, ppo-kl, trpo */
+    /** {@return the lower-case name used on command lines and in files: ppo-clip, ppo-kl, trpo} */
     public String cliName() {
         return cliName;
     }
 
     /**
+     * {@return the algorithm}
+     *
      * @param name ppo-clip, ppo-kl or trpo (case-insensitive)
-     * @return the algorithm
      */
     public static Algorithm parse(String name) {
         for (Algorithm a : values()) {

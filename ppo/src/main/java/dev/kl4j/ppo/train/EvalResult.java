@@ -10,7 +10,7 @@ package dev.kl4j.ppo.train;
  * @param lengths every episode's length, same order
  */
 public record EvalResult(double mean, double std, double[] returns, int[] lengths) {
-    /** @return the number of episodes */
+    /** {@return the number of episodes} */
     public int episodes() {
         return returns.length;
     }

@@ -66,17 +66,17 @@ public record PpoConfig(String env, Algorithm algorithm, long totalSteps, int en
         double refKlTarget, double refKlHorizon, ReferenceKlEstimator refKlEstimator, int evalEpisodes,
         long evalInterval, int evalEpisodesDuringTraining, long seed) {
 
-    /** @return N·T, environment steps per update */
+    /** {@return N·T, environment steps per update} */
     public int stepsPerUpdate() {
         return envs * rolloutSteps;
     }
 
-    /** @return updates in the run: ⌈totalSteps / (N·T)⌉ */
+    /** {@return updates in the run: ⌈totalSteps / (N·T)⌉} */
     public int updates() {
         return (int) ((totalSteps + stepsPerUpdate() - 1) / stepsPerUpdate());
     }
 
-    /** @return whether a KL penalty to a reference policy is on */
+    /** {@return whether a KL penalty to a reference policy is on} */
     public boolean hasReferencePenalty() {
         return refKlCoefficient > 0;
     }
@@ -137,7 +137,7 @@ public record PpoConfig(String env, Algorithm algorithm, long totalSteps, int en
         return b;
     }
 
-    /** @return every setting as text, in a fixed order (what a checkpoint records) */
+    /** {@return every setting as text, in a fixed order (what a checkpoint records)} */
     public Map<String, String> settings() {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("env", env);
@@ -230,7 +230,7 @@ public record PpoConfig(String env, Algorithm algorithm, long totalSteps, int en
         return Double.toString(x);
     }
 
-    /** @return a builder starting from this configuration */
+    /** {@return a builder starting from this configuration} */
     public Builder toBuilder() {
         Builder b = new Builder(env, algorithm);
         b.totalSteps = totalSteps; b.envs = envs; b.rolloutSteps = rolloutSteps; b.gamma = gamma;
@@ -591,7 +591,7 @@ public record PpoConfig(String env, Algorithm algorithm, long totalSteps, int en
          */
         public Builder seed(long v) { seed = v; return this; }
 
-        /** @return the checked configuration */
+        /** {@return the checked configuration} */
         public PpoConfig build() {
             atLeast("totalSteps", totalSteps, 1);
             atLeast("envs", envs, 1);

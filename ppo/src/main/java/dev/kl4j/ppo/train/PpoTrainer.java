@@ -231,7 +231,7 @@ public final class PpoTrainer implements AutoCloseable {
         return ((Box) Environments.make(env).observationSpace()).dimension();
     }
 
-    /** @return whether all updates of the run are done */
+    /** {@return whether all updates of the run are done} */
     public boolean finished() {
         return update >= config.updates();
     }
@@ -646,49 +646,49 @@ public final class PpoTrainer implements AutoCloseable {
         return Double.NaN;
     }
 
-    /** @return the settings */
+    /** {@return the settings} */
     public PpoConfig config() {
         return config;
     }
 
-    /** @return the actor being trained */
+    /** {@return the actor being trained} */
     public Policy policy() {
         return policy;
     }
 
-    /** @return the critic being trained */
+    /** {@return the critic being trained} */
     public ValueFunction valueFunction() {
         return valueFunction;
     }
 
-    /** @return metrics of every update so far (including those before a resume) */
+    /** {@return metrics of every update so far (including those before a resume)} */
     public List<UpdateMetrics> history() {
         return List.copyOf(history);
     }
 
-    /** @return updates done */
+    /** {@return updates done} */
     public int update() {
         return update;
     }
 
-    /** @return environment steps done */
+    /** {@return environment steps done} */
     public long steps() {
         return steps;
     }
 
-    /** @return the environment steps at the first evaluation whose mean reached the solved threshold, or -1 */
+    /** {@return the environment steps at the first evaluation whose mean reached the solved threshold, or -1} */
     public long firstSolvedStep() {
         return firstSolvedStep;
     }
 
-    /** @return the last evaluation, or null */
+    /** {@return the last evaluation, or null} */
     public EvalResult lastEvaluation() {
         return lastEval;
     }
 
     // ---------------------------------------------------------------- checkpoints
 
-    /** @return the trainer's state as bytes (see the class comment) */
+    /** {@return the trainer's state as bytes (see the class comment)} */
     public byte[] checkpoint() {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -37,7 +37,7 @@ public record UpdateMetrics(int update, long steps, long episodes, double recent
         "value_loss", "learning_rate", "gradient_steps", "stopped_early", "steps_per_second", "seconds", "rss_mib",
         "eval_return"};
 
-    /** @return the fields as numbers, in {@link #COLUMNS} order (booleans as 0/1) */
+    /** {@return the fields as numbers, in {@link #COLUMNS} order (booleans as 0/1)} */
     public double[] values() {
         return new double[] {update, steps, episodes, recentReturn, klExact, klK1, klK3, clipFraction, entropy, beta,
             refKl, refKlCoefficient, explainedVariance, policyLoss, valueLoss, learningRate, gradientSteps,
@@ -45,8 +45,9 @@ public record UpdateMetrics(int update, long steps, long episodes, double recent
     }
 
     /**
+     * {@return the metrics}
+     *
      * @param v numbers in {@link #COLUMNS} order
-     * @return the metrics
      */
     public static UpdateMetrics fromValues(double[] v) {
         return new UpdateMetrics((int) v[0], (long) v[1], (long) v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
