@@ -53,22 +53,22 @@ public final class DecoupledKdLoss extends DistillationLoss {
         this.crossEntropyWeight = requireNonNegative("crossEntropyWeight", crossEntropyWeight);
     }
 
-    /** @return α, the weight of TCKD */
+    /** {@return α, the weight of TCKD} */
     public float alpha() {
         return alpha;
     }
 
-    /** @return β, the weight of NCKD */
+    /** {@return β, the weight of NCKD} */
     public float beta() {
         return beta;
     }
 
-    /** @return T */
+    /** {@return T} */
     public float temperature() {
         return temperature;
     }
 
-    /** @return the weight of the cross-entropy term */
+    /** {@return the weight of the cross-entropy term} */
     public float crossEntropyWeight() {
         return crossEntropyWeight;
     }

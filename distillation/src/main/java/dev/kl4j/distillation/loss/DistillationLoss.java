@@ -64,12 +64,12 @@ public abstract class DistillationLoss extends Loss {
         this.teacherOutput = teacherOutput;
     }
 
-    /** @return what the teacher's array holds */
+    /** {@return what the teacher's array holds} */
     public TeacherOutput teacherOutput() {
         return teacherOutput;
     }
 
-    /** @return true if the loss needs hard labels (it has a cross-entropy term or uses the target class) */
+    /** {@return true if the loss needs hard labels (it has a cross-entropy term or uses the target class)} */
     protected abstract boolean usesHardLabels();
 
     /**

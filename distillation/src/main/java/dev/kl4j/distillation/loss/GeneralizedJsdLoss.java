@@ -35,7 +35,7 @@ public final class GeneralizedJsdLoss extends TemperatureScaledLoss {
         this.beta = requireUnitInterval("beta", beta);
     }
 
-    /** @return β */
+    /** {@return β} */
     public float beta() {
         return beta;
     }

@@ -35,12 +35,12 @@ public final class HintonLoss extends DistillationLoss {
         this.alpha = requireUnitInterval("alpha", alpha);
     }
 
-    /** @return T */
+    /** {@return T} */
     public float temperature() {
         return temperature;
     }
 
-    /** @return α, the weight of the soft-target term */
+    /** {@return α, the weight of the soft-target term} */
     public float alpha() {
         return alpha;
     }

@@ -51,12 +51,12 @@ public final class SkewKlLoss extends TemperatureScaledLoss {
         this.skew = skew;
     }
 
-    /** @return which argument is skewed */
+    /** {@return which argument is skewed} */
     public Direction direction() {
         return direction;
     }
 
-    /** @return α */
+    /** {@return α} */
     public float skew() {
         return skew;
     }

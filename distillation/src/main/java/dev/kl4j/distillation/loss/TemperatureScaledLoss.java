@@ -25,7 +25,7 @@ public abstract class TemperatureScaledLoss extends DistillationLoss {
         this.temperature = requireTemperature(temperature);
     }
 
-    /** @return T */
+    /** {@return T} */
     public float temperature() {
         return temperature;
     }

@@ -33,12 +33,12 @@ public final class WithHardLabels extends DistillationLoss {
         return divergence;
     }
 
-    /** @return the wrapped loss */
+    /** {@return the wrapped loss} */
     public DistillationLoss divergence() {
         return divergence;
     }
 
-    /** @return α */
+    /** {@return α} */
     public float alpha() {
         return alpha;
     }

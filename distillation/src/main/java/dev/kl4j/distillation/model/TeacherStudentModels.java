@@ -31,8 +31,9 @@ public final class TeacherStudentModels {
     }
 
     /**
+     * {@return the teacher CNN, input {@code [B, 1, H, W]} with H and W divisible by 4}
+     *
      * @param classes number of classes
-     * @return the teacher CNN, input {@code [B, 1, H, W]} with H and W divisible by 4
      */
     public static Block teacherCnn(int classes) {
         requirePositive("classes", classes);
@@ -51,9 +52,10 @@ public final class TeacherStudentModels {
     }
 
     /**
+     * {@return the student MLP, input {@code [B, ...]} (flattened per example)}
+     *
      * @param hidden  hidden units
      * @param classes number of classes
-     * @return the student MLP, input {@code [B, ...]} (flattened per example)
      */
     public static Block studentMlp(int hidden, int classes) {
         requirePositive("hidden", hidden);

@@ -9,12 +9,12 @@ import java.util.List;
  * @param predictions the model's class (argmax) for every test image after the last epoch
  */
 public record RunResult(List<EpochMetrics> epochs, int[] predictions) {
-    /** @return the last epoch's metrics */
+    /** {@return the last epoch's metrics} */
     public EpochMetrics last() {
         return epochs.get(epochs.size() - 1);
     }
 
-    /** @return mean seconds per training epoch */
+    /** {@return mean seconds per training epoch} */
     public double meanEpochSeconds() {
         return epochs.stream().mapToDouble(EpochMetrics::seconds).average().orElse(Double.NaN);
     }

@@ -168,9 +168,10 @@ public final class TeacherStudentTrainer {
     }
 
     /**
+     * {@return argmax per row (the first maximum on ties)}
+     *
      * @param logits {@code [N × C]} row-major
      * @param classes C
-     * @return argmax per row (the first maximum on ties)
      */
     public static int[] argmax(float[] logits, int classes) {
         int[] out = new int[logits.length / classes];
