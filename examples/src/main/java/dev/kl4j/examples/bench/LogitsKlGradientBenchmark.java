@@ -86,7 +86,7 @@ public class LogitsKlGradientBenchmark {
         manager.close();
     }
 
-    /** @return one element of the student's gradient, so that the work cannot be skipped */
+    /** {@return one element of the student's gradient, so that the work cannot be skipped} */
     @Benchmark
     public float valueAndGradient() {
         return run(teacher, student, gradient.equals("both"));

@@ -76,7 +76,7 @@ public class MvnKlBenchmark {
         ndCovariancesQ = Nd4j.createFromArray(covariancesQ);
     }
 
-    /** @return the sum of the batch's KL values */
+    /** {@return the sum of the batch's KL values} */
     @Benchmark
     public double mvnKl() {
         if (path.equals("nd4j")) {

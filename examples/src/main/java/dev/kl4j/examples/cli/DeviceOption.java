@@ -20,7 +20,8 @@ public final class DeviceOption {
     String device;
 
     /**
-     * @return the device asked for
+     * {@return the device asked for}
+     *
      * @throws InvalidArgumentException for an unknown name, or {@code gpu} where libtorch sees no GPU
      */
     public Device resolve() {

@@ -11,8 +11,9 @@ final class Errors {
     }
 
     /**
+     * {@return its message on one line, or its type when it has none}
+     *
      * @param t any throwable
-     * @return its message on one line, or its type when it has none
      */
     static String oneLine(Throwable t) {
         Throwable shown = t;
@@ -37,17 +38,19 @@ final class Errors {
     }
 
     /**
+     * {@return {@code text} cut to {@link #QUOTE_LIMIT} characters plus "…"}
+     *
      * @param text any text
-     * @return {@code text} cut to {@link #QUOTE_LIMIT} characters plus "…"
      */
     static String clip(String text) {
         return clip(text, QUOTE_LIMIT);
     }
 
     /**
+     * {@return {@code text}, or its first {@code limit} characters followed by "…"}
+     *
      * @param text  any text
      * @param limit the most characters to keep (a surrogate pair is not split)
-     * @return {@code text}, or its first {@code limit} characters followed by "…"
      */
     static String clip(String text, int limit) {
         if (text.length() <= limit) {

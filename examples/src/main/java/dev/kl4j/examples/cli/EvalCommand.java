@@ -371,7 +371,7 @@ public final class EvalCommand implements Callable<Integer> {
         return v;
     }
 
-    /** @return the value of a special-value spelling, or null when {@code text} is not one */
+    /** {@return the value of a special-value spelling, or null when {@code text} is not one} */
     static Double specialValue(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         return switch (t) {

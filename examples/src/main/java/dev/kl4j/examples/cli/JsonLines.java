@@ -36,9 +36,7 @@ final class JsonLines {
     }
 
     /**
-     * @return a mapper that rejects duplicate keys ({@code "q":[..],"q":[..]} must not silently keep the
-     *         last one), reads the bare {@code NaN}/{@code Infinity} Python writes, and keeps numbers exact
-     *         (an {@code id} such as {@code 1.10} is echoed as written)
+     * {@return a mapper that rejects duplicate keys ({@code "q":[..],"q":[..]} must not silently keep the last one), reads the bare {@code NaN}/{@code Infinity} Python writes, and keeps numbers exact (an {@code id} such as {@code 1.10} is echoed as written)}
      */
     static ObjectMapper mapper() {
         return new ObjectMapper(JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -48,9 +46,10 @@ final class JsonLines {
     }
 
     /**
+     * {@return the input}
+     *
      * @param file   a file name, or null or {@code "-"} for standard input
      * @param parent the enclosing {@code kl4j} command (whose standard input tests replace), or null
-     * @return the input
      * @throws InvalidArgumentException ({@code FILE}) when the file is missing, a directory or unreadable
      */
     static InputStream open(String file, Kl4j parent) {

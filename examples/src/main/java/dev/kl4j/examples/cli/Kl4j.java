@@ -61,7 +61,7 @@ public final class Kl4j implements Runnable {
     /** What subcommands read as standard input. */
     private InputStream standardInput = System.in;
 
-    /** @return standard input of this run (a test may give its own) */
+    /** {@return standard input of this run (a test may give its own)} */
     InputStream standardInput() {
         return standardInput;
     }
@@ -161,7 +161,7 @@ public final class Kl4j implements Runnable {
         return status;
     }
 
-    /** @return whether the kl4j run in progress was given {@code --verbose} */
+    /** {@return whether the kl4j run in progress was given {@code --verbose}} */
     public static boolean verboseRun() {
         return verboseRun;
     }
@@ -194,7 +194,7 @@ public final class Kl4j implements Runnable {
         });
     }
 
-    /** @return "kl4j eval" for the subcommand that ran, or "kl4j" */
+    /** {@return "kl4j eval" for the subcommand that ran, or "kl4j"} */
     private static String commandName(CommandLine cli) {
         CommandLine.ParseResult result = cli.getParseResult();
         while (result != null && result.subcommand() != null) {

@@ -57,10 +57,11 @@ public final class PpoEvalCommand implements Callable<Integer> {
     }
 
     /**
+     * {@return the policy and settings}
+     *
      * @param file        a state.bin, a checkpoint/ folder or a run folder
      * @param expectedEnv the env the policy must be for, or null for any
      * @param manager     owner of the parameters
-     * @return the policy and settings
      */
     static Loaded loadPolicy(Path file, String expectedEnv, NDManager manager) throws java.io.IOException {
         Path f = file;

@@ -42,7 +42,7 @@ public final class RunOptions {
 
     private Path chosen;
 
-    /** @return whether {@code --resume} was given */
+    /** {@return whether {@code --resume} was given} */
     public boolean resume() {
         return resume;
     }

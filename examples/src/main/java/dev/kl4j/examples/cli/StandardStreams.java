@@ -29,7 +29,7 @@ final class StandardStreams {
         });
     }
 
-    /** @return which discrete KL kernel this JVM runs, and how to change it */
+    /** {@return which discrete KL kernel this JVM runs, and how to change it} */
     static String discreteKernel() {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
                 ? "discrete divergences use the Vector API kernel (jdk.incubator.vector; KL4J_VECTOR=off for the"

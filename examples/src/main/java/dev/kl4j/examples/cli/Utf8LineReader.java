@@ -72,7 +72,8 @@ final class Utf8LineReader implements Closeable {
     }
 
     /**
-     * @return the next line, or {@code null} at the end of the input
+     * {@return the next line, or {@code null} at the end of the input}
+     *
      * @throws IOException when reading fails
      */
     Line next() throws IOException {

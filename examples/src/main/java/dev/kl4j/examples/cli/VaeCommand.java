@@ -204,7 +204,7 @@ public final class VaeCommand implements Callable<Integer> {
         }
     }
 
-    /** @return the β schedule of {@code --beta}, {@code --warmup-steps} and {@code --cyclical M,R} */
+    /** {@return the β schedule of {@code --beta}, {@code --warmup-steps} and {@code --cyclical M,R}} */
     private KlSchedule klSchedule() throws Exception {
         if (warmupSteps < 0) {
             throw new InvalidArgumentException("warmup-steps", "--warmup-steps " + warmupSteps + " must be >= 0");

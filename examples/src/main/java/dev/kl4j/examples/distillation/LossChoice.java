@@ -40,7 +40,7 @@ public enum LossChoice {
     /** {@code dkd}: CE + 1·TCKD + 8·NCKD at temperature T (Decoupled KD, Zhao et al. 2022, its own weights). */
     DKD;
 
-    /** @return the flag value */
+    /** {@return the flag value} */
     String flag() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -60,8 +60,9 @@ public enum LossChoice {
     }
 
     /**
+     * {@return the losses, {@code all} = every one with {@code none} first}
+     *
      * @param text a comma-separated list of names, or {@code all}
-     * @return the losses, {@code all} = every one with {@code none} first
      */
     static List<LossChoice> parse(String text) {
         if (text.trim().equalsIgnoreCase("all")) {

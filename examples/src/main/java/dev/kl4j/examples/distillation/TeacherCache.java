@@ -56,9 +56,10 @@ record TeacherCache(Map<String, String> settings, byte[] parameters, double test
     }
 
     /**
+     * {@return the teacher, if its settings match}
+     *
      * @param file     the checkpoint
      * @param settings the settings of the run that wants to reuse it
-     * @return the teacher, if its settings match
      * @throws IOException if the file is not a complete teacher checkpoint
      * @throws dev.kl4j.core.InvalidArgumentException (argument {@code resume}) if the settings differ
      */

@@ -37,8 +37,9 @@ final class ApplicationTour {
     }
 
     /**
+     * {@return 0, or the exit status of the first run that failed}
+     *
      * @param pictures receives the pictures the runs wrote
-     * @return 0, or the exit status of the first run that failed
      */
     int run(List<Path> pictures) {
         say.section("7. The applications, briefly");

@@ -22,7 +22,7 @@ final class TourPrinter {
         out.flush();
     }
 
-    /** @return the value with 6 decimals, or inf */
+    /** {@return the value with 6 decimals, or inf} */
     static String value(double v) {
         if (Double.isInfinite(v)) {
             return v > 0 ? "inf" : "-inf";

@@ -18,13 +18,14 @@ public final class ImageGrid {
     }
 
     /**
+     * {@return the picture}
+     *
      * @param images    flat images, {@code [count * height * width]}, values in [0, 1]
      * @param count     number of images
      * @param height    image height
      * @param width     image width
      * @param gridCols  tiles per grid row
      * @param scale     pixel scale factor
-     * @return the picture
      */
     public static BufferedImage draw(float[] images, int count, int height, int width, int gridCols, int scale) {
         int gridRows = (count + gridCols - 1) / gridCols;

@@ -15,13 +15,13 @@ public final class VaeSummary {
     }
 
     /**
+     * {@return ordered keys; everything except {@code epoch_seconds}, {@code mean_epoch_seconds} and {@code rss_mib} is the same for the same seed on the same machine}
+     *
      * @param model   model shape
      * @param train   training settings
      * @param eval    final evaluation
      * @param history per-epoch metrics
      * @param extra   more keys for the config section (data directory, threads, ...)
-     * @return ordered keys; everything except {@code epoch_seconds}, {@code mean_epoch_seconds} and
-     *         {@code rss_mib} is the same for the same seed on the same machine
      */
     public static Map<String, Object> build(VaeConfig model, TrainConfig train, VaeTrainer.Evaluation eval,
             List<EpochMetrics> history, Map<String, Object> extra) {
