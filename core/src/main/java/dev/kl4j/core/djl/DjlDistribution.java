@@ -59,7 +59,9 @@ public interface DjlDistribution {
     NDArray mode();
 
     /**
-     * {@return the parameters the Fisher metric acts on, each with the batch as its leading axis: {@code [logits]} ({@code [B, K]}) for a categorical, {@code [mean, logStd]} (both {@code [B, A]}, a shared {@code [A]} log-std broadcast) for a Gaussian}
+     * {@return the parameters the Fisher metric acts on, each with the batch as its leading axis: {@code [logits]}
+     * ({@code [B, K]}) for a categorical, {@code [mean, logStd]} (both {@code [B, A]}, a shared {@code [A]} log-std
+     * broadcast) for a Gaussian}
      */
     NDList parameters();
 

@@ -63,7 +63,8 @@ public final class CheckpointFile {
          *
          * @param kind what wrote it, for example {@code "vae"} or {@code "ppo"}
          * @param formatVersion the version of the payload's layout, owned by the writer
-         * @param settings every setting that shaped the run (model, optimiser, data identity, seed...), as text; insertion order is kept
+         * @param settings every setting that shaped the run (model, optimiser, data identity, seed...), as text;
+         *                 insertion order is kept
          */
         public Header {
             Objects.requireNonNull(kind, "kind");

@@ -56,7 +56,10 @@ public class MvnKlBenchmark {
     private INDArray ndCovariancesP;
     private INDArray ndCovariancesQ;
 
-    /** Draws the seeded means (standard normal entries) and covariances Σ = AAᵀ/d + ½I (A standard normal, d × d) of both batches. */
+    /**
+     * Draws the seeded means (standard normal entries) and covariances Σ = AAᵀ/d + ½I (A standard normal, d × d) of
+     * both batches.
+     */
     @Setup(Level.Trial)
     public void createNormals() {
         SplittableRandom rng = new SplittableRandom(7);

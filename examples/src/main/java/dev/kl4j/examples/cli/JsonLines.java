@@ -36,7 +36,9 @@ final class JsonLines {
     }
 
     /**
-     * {@return a mapper that rejects duplicate keys ({@code "q":[..],"q":[..]} must not silently keep the last one), reads the bare {@code NaN}/{@code Infinity} Python writes, and keeps numbers exact (an {@code id} such as {@code 1.10} is echoed as written)}
+     * {@return a mapper that rejects duplicate keys ({@code "q":[..],"q":[..]} must not silently keep the last one),
+     * reads the bare {@code NaN}/{@code Infinity} Python writes, and keeps numbers exact (an {@code id} such as
+     * {@code 1.10} is echoed as written)}
      */
     static ObjectMapper mapper() {
         return new ObjectMapper(JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -29,7 +29,10 @@ public enum LossChoice {
     FKL,
     /** {@code rkl}: α·KL(q ‖ p) + (1−α)·CE, reverse KL at T = 1 (mode seeking; MiniLLM, Gu et al. 2024). */
     RKL,
-    /** {@code gjsd}: α·[β·KL(p ‖ M) + (1−β)·KL(q ‖ M)] + (1−α)·CE, M = βp + (1−β)q, β = 0.5 (GKD, Agarwal et al. 2024). */
+    /**
+     * {@code gjsd}: α·[β·KL(p ‖ M) + (1−β)·KL(q ‖ M)] + (1−α)·CE, M = βp + (1−β)q, β = 0.5 (GKD, Agarwal et al.
+     * 2024).
+     */
     GJSD,
     /** {@code skl}: α·KL(p ‖ 0.1·p + 0.9·q) + (1−α)·CE, skew KL with skew 0.1 (DistiLLM, Ko et al. 2024). */
     SKL,

@@ -15,7 +15,8 @@ public final class VaeSummary {
     }
 
     /**
-     * {@return ordered keys; everything except {@code epoch_seconds}, {@code mean_epoch_seconds} and {@code rss_mib} is the same for the same seed on the same machine}
+     * {@return ordered keys; everything except {@code epoch_seconds}, {@code mean_epoch_seconds} and {@code rss_mib}
+     * is the same for the same seed on the same machine}
      *
      * @param model   model shape
      * @param train   training settings

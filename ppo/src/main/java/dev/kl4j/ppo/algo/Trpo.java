@@ -92,7 +92,8 @@ public final class Trpo {
         }
 
         /**
-         * A copy with another damping λ, the multiple of the identity added to the Fisher matrix (F + λI) before conjugate gradient; the other fields are kept.
+         * A copy with another damping λ, the multiple of the identity added to the Fisher matrix (F + λI) before
+         * conjugate gradient; the other fields are kept.
          *
          * @param value λ
          * @return a copy with this damping
@@ -112,7 +113,8 @@ public final class Trpo {
         }
 
         /**
-         * A copy with another conjugate-gradient stopping tolerance on the squared residual rᵀr; the other fields are kept.
+         * A copy with another conjugate-gradient stopping tolerance on the squared residual rᵀr; the other fields are
+         * kept.
          *
          * @param value CG tolerance on rᵀr
          * @return a copy with this value
@@ -122,7 +124,8 @@ public final class Trpo {
         }
 
         /**
-         * A copy with another line-search shrink factor α ∈ (0, 1): trial j takes the step αʲ Δ; the other fields are kept.
+         * A copy with another line-search shrink factor α ∈ (0, 1): trial j takes the step αʲ Δ; the other fields are
+         * kept.
          *
          * @param value α
          * @return a copy with this value

@@ -94,7 +94,8 @@ public final class MlpPolicy implements Policy {
         }
 
         /**
-         * A categorical (softmax) head over K discrete actions; the actor outputs K logits. Replaces any Gaussian head set before.
+         * A categorical (softmax) head over K discrete actions; the actor outputs K logits. Replaces any Gaussian
+         * head set before.
          *
          * @param numActions discrete actions K ≥ 1: a categorical head
          * @return this builder
@@ -109,7 +110,9 @@ public final class MlpPolicy implements Policy {
         }
 
         /**
-         * A diagonal Gaussian head over A action dimensions: the actor outputs the mean, and ln σ is a state-independent learned vector (as in CleanRL and Stable-Baselines3). Replaces any categorical head set before.
+         * A diagonal Gaussian head over A action dimensions: the actor outputs the mean, and ln σ is a
+         * state-independent learned vector (as in CleanRL and Stable-Baselines3). Replaces any categorical head set
+         * before.
          *
          * @param actionSize action dimensions A ≥ 1: a Gaussian head
          * @return this builder
@@ -135,7 +138,8 @@ public final class MlpPolicy implements Policy {
         }
 
         /**
-         * The initial ln σ of every action dimension of the Gaussian head (default 0, i.e. σ = 1 as in Stable-Baselines3).
+         * The initial ln σ of every action dimension of the Gaussian head (default 0, i.e. σ = 1 as in
+         * Stable-Baselines3).
          *
          * @param value initial ln σ of the Gaussian head (default 0)
          * @return this builder
@@ -195,7 +199,9 @@ public final class MlpPolicy implements Policy {
     }
 
     /**
-     * {@return {@code [logits]} or {@code [mean, logStd]}; the log-std is a differentiable copy of the parameter, so closing it does not close the parameter and a later update of the parameter does not change a distribution computed earlier}
+     * {@return {@code [logits]} or {@code [mean, logStd]}; the log-std is a differentiable copy of the parameter, so
+     * closing it does not close the parameter and a later update of the parameter does not change a distribution
+     * computed earlier}
      */
     @Override
     public NDList forward(NDArray observations) {

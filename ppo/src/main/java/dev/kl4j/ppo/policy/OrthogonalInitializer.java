@@ -32,7 +32,10 @@ import java.util.random.RandomGenerator;
 public final class OrthogonalInitializer implements Initializer {
     /** Gain of hidden layers, √2 (the ReLU gain, which the PPO implementations also use with tanh). */
     public static final double HIDDEN_GAIN = Math.sqrt(2.0);
-    /** Gain of the policy's output layer: small initial logits or means, so the initial policy is close to uniform or centred. */
+    /**
+     * Gain of the policy's output layer: small initial logits or means, so the initial policy is close to uniform or
+     * centred.
+     */
     public static final double ACTOR_HEAD_GAIN = 0.01;
     /** Gain of the value function's output layer. */
     public static final double CRITIC_HEAD_GAIN = 1.0;

@@ -27,7 +27,8 @@ public interface Policy {
     DjlDistribution distribution(NDArray observations);
 
     /**
-     * {@return the raw distribution parameters: {@code [logits]} ({@code [B, K]}) for discrete actions, {@code [mean, logStd]} ({@code [B, A]} and {@code [A]} or {@code [B, A]}) for continuous ones}
+     * {@return the raw distribution parameters: {@code [logits]} ({@code [B, K]}) for discrete actions, {@code [mean,
+     * logStd]} ({@code [B, A]} and {@code [A]} or {@code [B, A]}) for continuous ones}
      *
      * @param observations {@code [B, observationSize]}
      */

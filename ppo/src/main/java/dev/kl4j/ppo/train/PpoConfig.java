@@ -440,7 +440,8 @@ public record PpoConfig(String env, Algorithm algorithm, long totalSteps, int en
         public Builder targetKl(double v) { targetKl = v; return this; }
         /**
          * Sets {@code targetKlPlacement}: where the early stop looks.
-         * Without this call: {@code TargetKlPlacement.MINIBATCH}, unless {@link PpoConfig#defaults} chose another value for the environment.
+         * Without this call: {@code TargetKlPlacement.MINIBATCH}, unless {@link PpoConfig#defaults} chose another
+         * value for the environment.
          *
          * @param v the new value of {@code targetKlPlacement}
          * @return this builder
@@ -552,7 +553,8 @@ public record PpoConfig(String env, Algorithm algorithm, long totalSteps, int en
         public Builder refKlHorizon(double v) { refKlHorizon = v; return this; }
         /**
          * Sets {@code refKlEstimator}: how the per-step penalty KL is measured.
-         * Without this call: {@code ReferenceKlEstimator.K1}, unless {@link PpoConfig#defaults} chose another value for the environment.
+         * Without this call: {@code ReferenceKlEstimator.K1}, unless {@link PpoConfig#defaults} chose another value
+         * for the environment.
          *
          * @param v the new value of {@code refKlEstimator}
          * @return this builder

@@ -25,7 +25,8 @@ public interface Encoder {
     int latent();
 
     /**
-     * {@return the trainable arrays by name, in a fixed order (names are stored in checkpoints); each array has {@code setRequiresGradient(true)} and outlives any step scope}
+     * {@return the trainable arrays by name, in a fixed order (names are stored in checkpoints); each array has
+     * {@code setRequiresGradient(true)} and outlives any step scope}
      */
     Map<String, NDArray> parameters();
 }

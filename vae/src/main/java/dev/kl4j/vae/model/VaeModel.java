@@ -119,7 +119,8 @@ public final class VaeModel implements AutoCloseable {
     /**
      * A model of any parts. The parts' parameters must belong to {@code manager} (or to a manager that
      * outlives the model) and require gradients (DJL's
-     * {@code Block.initialize} and {@link MlpEncoder} do both); the model takes ownership of {@code manager} and closes it in {@link #close()}.
+     * {@code Block.initialize} and {@link MlpEncoder} do both); the model takes ownership of {@code manager} and
+     * closes it in {@link #close()}.
      *
      * @param manager    owner of the parameters; also creates the batches and noise during training
      * @param inputSize  pixels per image

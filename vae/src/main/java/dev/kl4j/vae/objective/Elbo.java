@@ -16,7 +16,8 @@ import dev.kl4j.vae.model.Posterior;
  *            ≈ −log p(x | μ + σ⊙ε) + Σ_j −½(1 + ln σ_j² − μ_j² − σ_j²),   ε ~ N(0, I)   (eq. 10)
  * </pre>
  * Equation numbers are those of Kingma &amp; Welling, <i>Auto-Encoding Variational Bayes</i>, ICLR 2014;
- * the closed-form KL is their appendix B. The reconstruction term is one reparameterised sample (summed over pixels); the KL term is the
+ * the closed-form KL is their appendix B. The reconstruction term is one reparameterised sample (summed over pixels);
+ * the KL term is the
  * closed form computed by {@link DjlGaussianKl#toStandardNormalFromLogVarPerDimension}. Batch figures are means
  * over the batch.
  *
