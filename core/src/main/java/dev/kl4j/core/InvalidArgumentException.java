@@ -15,6 +15,8 @@ public class InvalidArgumentException extends IllegalArgumentException {
     private final String argument;
 
     /**
+     * An argument error that names its argument.
+     *
      * @param argument the name of the offending argument, as the caller spelled it
      * @param message  what is wrong, in one line; it should name the argument
      */

@@ -23,6 +23,9 @@ public final class Beta implements Distribution {
     private final double logBeta;
 
     /**
+     * Creates the distribution; each parameter is checked against the rule below, and the first that breaks it
+     * throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
      * @param concentration1 α &gt; 0, finite
      * @param concentration0 β &gt; 0, finite
      */

@@ -15,6 +15,9 @@ public final class Cauchy implements Distribution {
     private final double scale;
 
     /**
+     * Creates the distribution; each parameter is checked against the rule below, and the first that breaks it
+     * throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
      * @param loc   μ, finite (the median and mode)
      * @param scale γ &gt; 0, finite (the half width at half maximum)
      */

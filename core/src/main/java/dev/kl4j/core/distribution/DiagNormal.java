@@ -15,6 +15,9 @@ public final class DiagNormal implements Distribution {
     private final double[] scale;
 
     /**
+     * Creates the distribution; each parameter is checked against the rule below, and the first that breaks it
+     * throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
      * @param loc   means μ, finite, non-empty
      * @param scale standard deviations σ_i &gt; 0, same length as {@code loc}
      */

@@ -19,6 +19,9 @@ public final class Gumbel implements Distribution {
     private final double scale;
 
     /**
+     * Creates the distribution; each parameter is checked against the rule below, and the first that breaks it
+     * throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
      * @param loc   μ, finite (the mode)
      * @param scale β &gt; 0, finite
      */

@@ -18,6 +18,9 @@ public final class InverseGamma implements Transformed {
     private final Gamma base;
 
     /**
+     * Creates the distribution; each parameter is checked against the rule below, and the first that breaks it
+     * throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
      * @param concentration α &gt; 0, finite
      * @param rate          β &gt; 0, finite (the scale of the inverse gamma)
      */

@@ -14,6 +14,9 @@ public final class Laplace implements Distribution {
     private final double scale;
 
     /**
+     * Creates the distribution; each parameter is checked against the rule below, and the first that breaks it
+     * throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
      * @param loc   μ, finite
      * @param scale b &gt; 0, finite
      */

@@ -15,6 +15,9 @@ public final class LogNormal implements Transformed {
     private final Normal base;
 
     /**
+     * Creates the distribution; each parameter is checked against the rule below, and the first that breaks it
+     * throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
      * @param loc   μ, the mean of ln X, finite
      * @param scale σ &gt; 0, the standard deviation of ln X
      */

@@ -22,6 +22,9 @@ public final class LowRankMultivariateNormal implements Distribution {
     private final MultivariateNormal full;
 
     /**
+     * Creates the distribution; each parameter is checked against the rule below, and the first that breaks it
+     * throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
      * @param loc       mean vector μ, finite, length n
      * @param covFactor W, n rows of r ≥ 1 finite entries each
      * @param covDiag   D, n entries &gt; 0

@@ -19,6 +19,9 @@ public final class MultivariateNormal implements Distribution {
     private final double[][] scaleTril;
 
     /**
+     * Creates the distribution; each parameter is checked against the rule below, and the first that breaks it
+     * throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
      * @param loc        the mean vector, finite, non-empty
      * @param covariance symmetric positive-definite n×n matrix, n = loc.length
      */

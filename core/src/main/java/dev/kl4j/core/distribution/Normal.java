@@ -16,6 +16,9 @@ public final class Normal implements Distribution {
     private final double scale;
 
     /**
+     * Creates the distribution; each parameter is checked against the rule below, and the first that breaks it
+     * throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
      * @param loc   the mean μ, finite
      * @param scale the standard deviation σ &gt; 0, finite
      */

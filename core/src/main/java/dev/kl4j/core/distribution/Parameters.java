@@ -191,6 +191,8 @@ public final class Parameters {
     }
 
     /**
+     * Refuses parameters that were given but never read by the family (a misspelt or foreign name).
+     *
      * @param name the family name, for the message
      * @throws InvalidArgumentException naming the first parameter that no accessor read
      */

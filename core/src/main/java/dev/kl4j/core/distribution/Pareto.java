@@ -16,6 +16,9 @@ public final class Pareto implements Distribution {
     private final double alpha;
 
     /**
+     * Creates the distribution; each parameter is checked against the rule below, and the first that breaks it
+     * throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
      * @param scale x_m &gt; 0, finite: the lower end of the support
      * @param alpha α &gt; 0, finite: the tail index
      */

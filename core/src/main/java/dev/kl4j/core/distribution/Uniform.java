@@ -16,6 +16,9 @@ public final class Uniform implements Distribution {
     private final double high;
 
     /**
+     * Creates the distribution; each parameter is checked against the rule below, and the first that breaks it
+     * throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
      * @param low  lower end, finite
      * @param high upper end, finite, &gt; low
      */

@@ -20,6 +20,9 @@ public final class VonMises implements Distribution {
     private final double concentration;
 
     /**
+     * Creates the distribution; each parameter is checked against the rule below, and the first that breaks it
+     * throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
      * @param loc           μ, finite (radians)
      * @param concentration κ &gt; 0, finite
      */

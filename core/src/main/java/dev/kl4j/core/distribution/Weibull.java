@@ -19,6 +19,9 @@ public final class Weibull implements Transformed {
     private final double concentration;
 
     /**
+     * Creates the distribution; each parameter is checked against the rule below, and the first that breaks it
+     * throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
      * @param scale         λ &gt; 0, finite
      * @param concentration k &gt; 0, finite
      */

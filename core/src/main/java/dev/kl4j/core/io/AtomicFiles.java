@@ -46,6 +46,8 @@ public final class AtomicFiles {
     @FunctionalInterface
     public interface Writer {
         /**
+         * Writes the whole content; the caller owns (and closes) the stream.
+         *
          * @param out the stream to write to; do not close it
          * @throws IOException on a write error
          */

@@ -10,6 +10,8 @@ public final class CheckpointException extends IOException {
     private final transient Path file;
 
     /**
+     * A checkpoint file that cannot be read or written, naming the file.
+     *
      * @param file    the checkpoint file
      * @param message one line naming the file and what is wrong
      */

@@ -32,6 +32,8 @@ public final class RunFolderException extends InvalidArgumentException {
     private final transient Path folder;
 
     /**
+     * A run folder that cannot be used, with the kind of problem and the folder.
+     *
      * @param problem what is wrong
      * @param folder  the folder as the caller gave it
      * @param message one line naming the folder and the reason

@@ -15,6 +15,8 @@ public final class NoClosedFormException extends UnsupportedOperationException {
     private final String qType;
 
     /**
+     * The error for a pair of distribution types that has no registered closed-form KL.
+     *
      * @param pType class of p
      * @param qType class of q
      */
