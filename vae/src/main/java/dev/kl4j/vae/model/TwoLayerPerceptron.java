@@ -29,6 +29,8 @@ final class TwoLayerPerceptron {
     }
 
     /**
+     * Builds the network with its parameters initialised.
+     *
      * @param names  the four parameter names, in the order Wa, ba, Wb, bb
      * @param rng    source of the initial values
      */

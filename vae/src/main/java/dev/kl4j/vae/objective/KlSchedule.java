@@ -158,6 +158,8 @@ public sealed interface KlSchedule permits KlSchedule.Constant, KlSchedule.Linea
         }
 
         /**
+         * Checks, before the first step, that a run of T steps can hold the M cycles (T ≥ M).
+         *
          * @param totalSteps T
          * @throws InvalidArgumentException ({@code cycles}) when the run has fewer steps than cycles
          */

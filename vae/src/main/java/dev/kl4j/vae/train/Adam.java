@@ -35,6 +35,9 @@ public final class Adam implements AutoCloseable {
     private long t;
 
     /**
+     * Creates the optimiser and its zero first and second moments, one pair per parameter, in a sub-manager of {@code
+     * parent}.
+     *
      * @param parameters   the parameters to update, each with a gradient attached
      * @param learningRate lr &gt; 0
      * @param parent       manager to own the moments

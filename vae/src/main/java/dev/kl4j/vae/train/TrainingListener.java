@@ -6,6 +6,8 @@ public interface TrainingListener {
     TrainingListener NONE = new TrainingListener() { };
 
     /**
+     * Called before the first step of each epoch.
+     *
      * @param epoch epoch starting, from 1
      * @param steps optimiser steps it will take
      */
@@ -13,6 +15,8 @@ public interface TrainingListener {
     }
 
     /**
+     * Called after each optimiser step.
+     *
      * @param epoch   current epoch
      * @param step    step within the epoch, from 1
      * @param loss    this batch's −ELBO (nats per image)
