@@ -28,6 +28,8 @@ public final class ConjugateGradient {
     }
 
     /**
+     * What conjugate gradient returns: the approximate solution of A x = b and how far it got.
+     *
      * @param x            the approximate solution
      * @param iterations   matrix-vector products used
      * @param residualNorm ‖b − A x‖₂ as tracked by the recurrence

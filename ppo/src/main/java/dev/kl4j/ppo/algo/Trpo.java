@@ -35,6 +35,8 @@ public final class Trpo {
     }
 
     /**
+     * The settings of a TRPO update (see the class comment for where each enters).
+     *
      * @param maxKl             δ, the trust-region radius in nats (mean KL per state)
      * @param damping           λ added to the Fisher matrix
      * @param cgIterations      conjugate-gradient iterations

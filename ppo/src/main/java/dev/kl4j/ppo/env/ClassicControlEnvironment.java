@@ -32,6 +32,9 @@ public abstract class ClassicControlEnvironment implements Environment {
     private boolean ended;
 
     /**
+     * Sets the identity, time limit and spaces of the environment. The random generator starts from seed 0
+     * until {@code reset(seed)} reseeds it (Gymnasium's {@code reset(seed=...)}).
+     *
      * @param id               the Gymnasium id
      * @param maxEpisodeSteps  the time limit
      * @param observationSpace the observation space

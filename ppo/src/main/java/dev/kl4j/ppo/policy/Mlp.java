@@ -27,6 +27,8 @@ final class Mlp {
     }
 
     /**
+     * Builds the network with its parameters initialised.
+     *
      * @param prefix     name prefix of the parameters
      * @param inputSize  input features
      * @param hidden     hidden layer sizes (may be empty: a linear map)
