@@ -38,6 +38,9 @@ public final class DecoupledKdLoss extends DistillationLoss {
     private final float crossEntropyWeight;
 
     /**
+     * Creates the loss with the given settings, checked when made (a bad value throws
+     * {@link dev.kl4j.core.InvalidArgumentException} naming it).
+     *
      * @param alpha              weight of TCKD, ≥ 0
      * @param beta               weight of NCKD, ≥ 0
      * @param temperature        T &gt; 0

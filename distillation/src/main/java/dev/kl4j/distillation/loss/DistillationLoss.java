@@ -53,6 +53,8 @@ public abstract class DistillationLoss extends Loss {
     }
 
     /**
+     * For subclasses: names the loss and says what the teacher's array holds.
+     *
      * @param name          the loss's name in DJL's training logs
      * @param teacherOutput what the teacher's array holds
      */

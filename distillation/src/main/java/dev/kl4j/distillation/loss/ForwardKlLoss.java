@@ -16,6 +16,9 @@ import dev.kl4j.core.djl.DjlDivergences;
  */
 public final class ForwardKlLoss extends TemperatureScaledLoss {
     /**
+     * Creates the loss with the given settings, checked when made (a bad value throws
+     * {@link dev.kl4j.core.InvalidArgumentException} naming it).
+     *
      * @param temperature   T &gt; 0
      * @param teacherOutput what the teacher's array holds
      */

@@ -26,6 +26,9 @@ public final class GeneralizedJsdLoss extends TemperatureScaledLoss {
     private final float beta;
 
     /**
+     * Creates the loss with the given settings, checked when made (a bad value throws
+     * {@link dev.kl4j.core.InvalidArgumentException} naming it).
+     *
      * @param beta          β in [0, 1], the teacher's weight in the mixture
      * @param temperature   T &gt; 0
      * @param teacherOutput what the teacher's array holds

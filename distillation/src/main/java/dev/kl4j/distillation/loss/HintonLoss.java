@@ -25,6 +25,9 @@ public final class HintonLoss extends DistillationLoss {
     private final float alpha;
 
     /**
+     * Creates the loss with the given settings, checked when made (a bad value throws
+     * {@link dev.kl4j.core.InvalidArgumentException} naming it).
+     *
      * @param temperature   T &gt; 0
      * @param alpha         weight of the soft-target term, in [0, 1]
      * @param teacherOutput what the teacher's array holds

@@ -17,6 +17,9 @@ import dev.kl4j.core.djl.DjlDivergences;
  */
 public final class ReverseKlLoss extends TemperatureScaledLoss {
     /**
+     * Creates the loss with the given settings, checked when made (a bad value throws
+     * {@link dev.kl4j.core.InvalidArgumentException} naming it).
+     *
      * @param temperature   T &gt; 0
      * @param teacherOutput what the teacher's array holds
      */

@@ -33,6 +33,9 @@ public final class SkewKlLoss extends TemperatureScaledLoss {
     private final float skew;
 
     /**
+     * Creates the loss with the given settings, checked when made (a bad value throws
+     * {@link dev.kl4j.core.InvalidArgumentException} naming it).
+     *
      * @param direction     forward (skew KL) or reverse (skew reverse KL)
      * @param skew          α in [0, 1)
      * @param temperature   T &gt; 0

@@ -16,6 +16,8 @@ public abstract class TemperatureScaledLoss extends DistillationLoss {
     private final float temperature;
 
     /**
+     * For subclasses: names the loss and fixes its temperature T &gt; 0.
+     *
      * @param name          the loss's name in DJL's training logs
      * @param temperature   T &gt; 0
      * @param teacherOutput what the teacher's array holds

@@ -15,6 +15,9 @@ import ai.djl.ndarray.NDArray;
  */
 public final class TotalVariationLoss extends TemperatureScaledLoss {
     /**
+     * Creates the loss with the given settings, checked when made (a bad value throws
+     * {@link dev.kl4j.core.InvalidArgumentException} naming it).
+     *
      * @param temperature   T &gt; 0
      * @param teacherOutput what the teacher's array holds
      */

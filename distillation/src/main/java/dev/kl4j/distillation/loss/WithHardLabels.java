@@ -17,6 +17,8 @@ public final class WithHardLabels extends DistillationLoss {
     private final float alpha;
 
     /**
+     * Mixes D with the hard-label cross-entropy: α · D + (1 − α) · CE.
+     *
      * @param divergence the distillation loss D
      * @param alpha      the weight of D, in [0, 1]
      */
