@@ -53,6 +53,8 @@ final class Utf8LineReader implements Closeable {
     private boolean eof;
 
     /**
+     * A reader of UTF-8 lines from a stream, refusing lines longer than a byte limit.
+     *
      * @param in           the bytes to read (closed by {@link #close()})
      * @param maxLineBytes the most bytes a line may hold, line end excluded
      */

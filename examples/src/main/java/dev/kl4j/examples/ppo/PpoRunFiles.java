@@ -29,6 +29,8 @@ public final class PpoRunFiles {
     }
 
     /**
+     * Writes {@code metrics.csv} atomically: a header of {@link UpdateMetrics#COLUMNS}, then one row per update.
+     *
      * @param file    target
      * @param history per-update metrics
      * @throws IOException on write failure
@@ -93,6 +95,8 @@ public final class PpoRunFiles {
     }
 
     /**
+     * Writes {@code summary.json} atomically.
+     *
      * @param file    target
      * @param summary the map from {@link #summary}
      * @throws IOException on write failure

@@ -23,6 +23,8 @@ public final class VaeExample {
     }
 
     /**
+     * Trains, evaluates and writes the pictures, as the class comment describes.
+     *
      * @param args optional epochs (default 2) and output directory (default runs/vae-example)
      * @throws Exception on I/O errors
      */

@@ -43,6 +43,8 @@ public final class AnimatedGif {
     private AnimatedGif() {}
 
     /**
+     * Writes the frames as a looping animated GIF, atomically (see the class comment).
+     *
      * @param file    the GIF to write (replaced if it exists)
      * @param frames  at least one frame, all of the same size
      * @param delayMs time each frame is shown, in milliseconds (rounded to 10 ms; at least 10 ms)
