@@ -43,6 +43,7 @@ import picocli.CommandLine.Option;
             VaeCommand.class,
             BenchCommand.class,
             DistillCommand.class,
+            DistillTextCommand.class,
         })
 public final class Kl4j implements Runnable {
 
