@@ -52,7 +52,7 @@ public final class ParityExport {
         int n = train.count();
         try (NDManager manager = NDManager.newBaseManager();
                 VaeModel model = VaeModel.create(manager, config, new SplittableRandom(seed));
-                Adam adam = new Adam(model.parameters(), trainConfig.learningRate(), manager);
+                Adam adam = new Adam(model.parameterList(), trainConfig.learningRate(), manager);
                 PrintWriter log = new PrintWriter(Files.newBufferedWriter(out.resolve("kl4j_losses.csv")));
                 OutputStream epsOut = new BufferedOutputStream(Files.newOutputStream(out.resolve("eps.bin")))) {
             writeParameters(out, "init", model);
@@ -78,7 +78,7 @@ public final class ParityExport {
                         Elbo.Terms terms;
                         NDArray loss;
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                            terms = Elbo.terms(model, x, eps);
+                            terms = Elbo.terms(model.encoder(), model.decoder(), model.likelihood(), x, eps);
                             loss = Elbo.loss(terms, 1f, 0f);
                             gc.backward(loss);
                         }
@@ -96,8 +96,8 @@ public final class ParityExport {
             if (epochs == 1) {
                 try (VaeTrainer trainer = VaeTrainer.create(config, trainConfig, train, split.test(), null)) {
                     trainer.train(new TrainingListener() { });
-                    float[][] a = trainer.model().parameterValues();
-                    float[][] b = model.parameterValues();
+                    float[][] a = trainer.model().parameterValues().values().toArray(new float[0][]);
+                    float[][] b = model.parameterValues().values().toArray(new float[0][]);
                     double max = 0;
                     for (int i = 0; i < a.length; i++) {
                         for (int k = 0; k < a[i].length; k++) {
@@ -111,7 +111,7 @@ public final class ParityExport {
     }
 
     private static void writeParameters(Path dir, String tag, VaeModel model) throws IOException {
-        float[][] values = model.parameterValues();
+        float[][] values = model.parameterValues().values().toArray(new float[0][]);
         for (int i = 0; i < values.length; i++) {
             Files.write(dir.resolve(tag + "_" + i + ".bin"), littleEndian(values[i]));
         }

@@ -74,7 +74,7 @@ public final class StepChecksums {
         int latent = config.latent();
         try (NDManager manager = NDManager.newBaseManager();
                 VaeModel model = VaeModel.create(manager, config, new SplittableRandom(seed));
-                Adam adam = new Adam(model.parameters(), tc.learningRate(), manager);
+                Adam adam = new Adam(model.parameterList(), tc.learningRate(), manager);
                 PrintWriter log = new PrintWriter(Files.newBufferedWriter(out))) {
             int e = 1;
             int[] order = VaeTrainer.permutation(n, new SplittableRandom(VaeTrainer.mix(seed, e)));
@@ -95,7 +95,7 @@ public final class StepChecksums {
                     Elbo.Terms terms;
                     NDArray loss;
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        terms = Elbo.terms(model, x, eps);
+                        terms = Elbo.terms(model.encoder(), model.decoder(), model.likelihood(), x, eps);
                         loss = Elbo.loss(terms, 1f, 0f);
                         if (b % every == 0) provoke(mode);
                         gc.backward(loss);
@@ -103,7 +103,7 @@ public final class StepChecksums {
                     float[] stats = NDArrays.stack(new NDList(terms.recon().mean(), terms.kl().mean())).toFloatArray();
                     line.append(String.format(Locale.ROOT, "%d loss=%.9g recon=%.9g kl=%.9g x=%.9g eps=%.9g", b + 1,
                             loss.getFloat(), stats[0], stats[1], sum(x), sum(eps)));
-                    List<NDArray> ps = model.parameters();
+                    List<NDArray> ps = model.parameterList();
                     for (int i = 0; i < ps.size(); i++) {
                         line.append(String.format(Locale.ROOT, " g%d=%.9g", i, sum(ps.get(i).getGradient())));
                     }

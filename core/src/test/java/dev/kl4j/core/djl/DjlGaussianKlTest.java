@@ -1,5 +1,6 @@
 package dev.kl4j.core.djl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -9,6 +10,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.core.kl.GaussianKl;
 import org.junit.jupiter.api.Test;
 
 class DjlGaussianKlTest {
@@ -75,6 +77,73 @@ class DjlGaussianKlTest {
             InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
                     () -> DjlGaussianKl.toStandardNormalFromLogVar(mu, manager.create(new float[] {1f})));
             assertEquals("logVar", e.argument());
+        }
+    }
+
+    @Test
+    void sharedLogStdBroadcastsAgainstBatchedMeansWithTheRightGradient() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            double[][] muP = {{0.5, -1.0}, {0.0, 2.0}, {-0.3, 0.1}};
+            double[][] muQ = {{0.2, 0.0}, {1.0, 1.5}, {-0.3, -0.4}};
+            double[] logStdP = {-0.4, 0.3};
+            double[] logStdQ = {0.1, -0.2};
+            NDArray muPArray = manager.create(muP);
+            NDArray logStdPArray = manager.create(logStdP);
+            NDArray muQArray = manager.create(muQ);
+            NDArray logStdQArray = manager.create(logStdQ);
+            for (NDArray x : new NDArray[] {muPArray, logStdPArray, muQArray, logStdQArray}) {
+                x.setRequiresGradient(true);
+            }
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray kl = DjlGaussianKl.diagonalFromLogStd(muPArray, logStdPArray, muQArray, logStdQArray);
+                assertEquals(new ai.djl.ndarray.types.Shape(3), kl.getShape());
+                double[] values = kl.toDoubleArray();
+                for (int b = 0; b < 3; b++) {
+                    assertEquals(GaussianKl.diagonal(muP[b], DjlDiagNormalTest.exp(logStdP), muQ[b], DjlDiagNormalTest.exp(logStdQ)), values[b], 1e-12);
+                }
+                gc.backward(kl.sum());
+            }
+            // ∂/∂ shared log-std = Σ over the batch of the per-row derivatives, here by finite differences
+            // of the double closed form summed over rows.
+            double[] gP = logStdPArray.getGradient().toDoubleArray();
+            double[] gQ = logStdQArray.getGradient().toDoubleArray();
+            double[] numericP = FiniteDifferences.gradient(s -> totalKl(muP, s, muQ, logStdQ), logStdP, 1e-6);
+            double[] numericQ = FiniteDifferences.gradient(s -> totalKl(muP, logStdP, muQ, s), logStdQ, 1e-6);
+            double[] numericMuP = FiniteDifferences.gradient(m -> totalKl(m, logStdP, muQ, logStdQ), muP, 1e-6);
+            assertArrayEquals(numericP, gP, 1e-8);
+            assertArrayEquals(numericQ, gQ, 1e-8);
+            assertArrayEquals(numericMuP, muPArray.getGradient().toDoubleArray(), 1e-8);
+        }
+    }
+
+    private static double totalKl(double[][] muP, double[] logStdP, double[][] muQ, double[] logStdQ) {
+        double sum = 0;
+        for (int b = 0; b < muP.length; b++) {
+            sum += GaussianKl.diagonal(muP[b], DjlDiagNormalTest.exp(logStdP), muQ[b], DjlDiagNormalTest.exp(logStdQ));
+        }
+        return sum;
+    }
+
+    @Test
+    void logVarFormBroadcastsTooAndIncompatibleShapesAreNamed() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray mu = manager.create(new float[][] {{0.3f, -1.2f}, {0f, 0.5f}});
+            NDArray logVar = manager.create(new float[] {0.4f, -0.6f});
+            NDArray zeros = manager.zeros(new ai.djl.ndarray.types.Shape(2));
+            float[] broadcast = DjlGaussianKl.diagonalFromLogVar(mu, logVar, zeros, zeros).toFloatArray();
+            float[] full = DjlGaussianKl.diagonalFromLogVar(mu, logVar.broadcast(2, 2), manager.zeros(mu.getShape()),
+                    manager.zeros(mu.getShape())).toFloatArray();
+            assertArrayEquals(full, broadcast, 1e-7f);
+            // log-std form = log-var form with ln v = 2 ln σ
+            float[] fromLogStd = DjlGaussianKl.diagonalFromLogStd(mu, logVar.div(manager.create(2f)), zeros, zeros)
+                    .toFloatArray();
+            assertArrayEquals(full, fromLogStd, 1e-6f);
+            InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                    () -> DjlGaussianKl.diagonalFromLogStd(mu, manager.create(new float[] {0f, 0f, 0f}), mu, logVar));
+            assertEquals("logStdP", e.argument());
+            InvalidArgumentException q = assertThrows(InvalidArgumentException.class,
+                    () -> DjlGaussianKl.diagonalFromLogVar(mu, logVar, manager.zeros(new ai.djl.ndarray.types.Shape(3, 2)), logVar));
+            assertEquals("muQ", q.argument());
         }
     }
 }

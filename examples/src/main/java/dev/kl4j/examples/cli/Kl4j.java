@@ -41,6 +41,8 @@ import picocli.CommandLine.Option;
             EvalCommand.class,
             EnvReplayCommand.class,
             VaeCommand.class,
+            PpoCommand.class,
+            PpoEvalCommand.class,
             BenchCommand.class,
             DistillCommand.class,
             DistillTextCommand.class,

@@ -1,10 +1,16 @@
 package dev.kl4j.examples.tour;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.data.DataDirectory;
+import dev.kl4j.examples.cli.DistillCommand;
 import dev.kl4j.examples.cli.Kl4j;
+import dev.kl4j.examples.cli.PpoCommand;
 import dev.kl4j.examples.cli.VaeCommand;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +43,13 @@ final class ApplicationTour {
     int run(List<Path> pictures) {
         say.section("7. The applications, briefly");
         Path data = dataDirectory();
-        int status = vae(data, pictures);
+        int status = ppo(pictures);
+        if (status == 0) {
+            status = vae(data, pictures);
+        }
+        if (status == 0) {
+            status = distillation(data, pictures);
+        }
         return status;
     }
 
@@ -55,6 +67,54 @@ final class ApplicationTour {
         }
     }
 
+    /**
+     * PPO-clip on CartPole-v1 (rl-zoo's settings), then the KL between the old and the new policy of each
+     * update three ways, read back from the run's metrics.csv: the closed form, k1 and k3.
+     */
+    private int ppo(List<Path> pictures) {
+        say.line("PPO: policy updates kept close to the old policy; each update's KL(pi_old || pi_new) three ways.");
+        long steps = settings.quick() ? 30_720 : 100_000;
+        Path dir = settings.out().resolve("ppo");
+        int status = runCommand(new PpoCommand(), dir, pictures, "--env", "CartPole-v1", "--algo", "ppo-clip",
+                "--steps", String.valueOf(steps), "--seed", String.valueOf(settings.seed()));
+        if (status != 0) {
+            return status;
+        }
+        List<String[]> rows;
+        List<String> header;
+        JsonNode summary;
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve("metrics.csv"));
+            header = List.of(lines.get(0).split(","));
+            rows = lines.stream().skip(1).map(l -> l.split(",")).toList();
+            summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the PPO run's files in " + dir, e);
+        }
+        int stepsAt = header.indexOf("steps");
+        int ret = header.indexOf("recent_return");
+        int exact = header.indexOf("kl_exact");
+        int k1 = header.indexOf("kl_k1");
+        int k3 = header.indexOf("kl_k3");
+        say.line("  update    steps   return   KL exact    k1          k3");
+        int every = Math.max(1, rows.size() / 8);
+        for (int i = 0; i < rows.size(); i++) {
+            if (i % every == 0 || i == rows.size() - 1) {
+                String[] r = rows.get(i);
+                say.line("  %6d  %7s   %6.1f   %.3e   %+.3e  %.3e", i + 1, r[stepsAt], Double.parseDouble(r[ret]),
+                        Double.parseDouble(r[exact]), Double.parseDouble(r[k1]), Double.parseDouble(r[k3]));
+            }
+        }
+        JsonNode reached = summary.get("steps_to_threshold");
+        say.line("  evaluation after %d steps: mean return %.1f over %d deterministic episodes; 475 %s", steps,
+                summary.get("eval_return_mean").asDouble(), summary.get("eval_episodes").asInt(),
+                reached == null || reached.isNull() ? "not reached yet" : "first reached at step " + reached.asLong());
+        say.line("  k1 is unbiased but noisy and can be negative; k3 is unbiased and never negative; the exact KL");
+        say.line("  needs no samples (kl.png in %s draws all three).", dir);
+        say.line("  full runs: ./kl4j ppo --env CartPole-v1 --algo ppo-clip|ppo-kl|trpo (see ppo/README.md)");
+        return 0;
+    }
+
     private int vae(Path data, List<Path> pictures) {
         say.line("VAE: negative ELBO = E_q[-ln p(x|z)] + KL(q(z|x) || N(0, I)), the KL in closed form.");
         if (settings.quick()) {
@@ -65,22 +125,51 @@ final class ApplicationTour {
             return 0;
         }
         Path dir = settings.out().resolve("vae");
-        CommandLine vae = new CommandLine(new VaeCommand());
-        vae.setCommandName("kl4j tour");   // its errors read "kl4j tour: ...", one line as kl4j's own
-        vae.setOut(out);
-        vae.setErr(err);
-        Kl4j.handleErrors(vae, Kl4j.verboseRun());
-        List<String> args = new ArrayList<>(List.of("--epochs", "1", "--seed", String.valueOf(settings.seed()),
-                "--data-dir", data.toString(), "--out", dir.toString(), "--iwae-samples", "100",
-                "--iwae-images", "500"));
-        if (!settings.verbose()) {
-            args.add("--no-progress");
+        int status = runCommand(new VaeCommand(), dir, pictures, "--epochs", "1", "--seed",
+                String.valueOf(settings.seed()), "--data-dir", data.toString(), "--iwae-samples", "100",
+                "--iwae-images", "500");
+        say.line("  full run (10 epochs, the README's figures): ./kl4j vae --out runs/vae");
+        return status;
+    }
+
+    private int distillation(Path data, List<Path> pictures) {
+        say.line("Distillation: a student learns from a teacher's soft targets, T^2 KL(softmax(t/T) || softmax(s/T)).");
+        if (settings.quick()) {
+            say.line("  skipped in --quick (a teacher epoch and ten student epochs take a minute or more); run: ./kl4j tour");
+            return 0;
         }
-        int status = vae.execute(args.toArray(String[]::new));
+        if (data == null) {
+            return 0;
+        }
+        say.line("  A CNN teacher trained 1 epoch on a quarter of the images, a 784-256-10 MLP student trained 10");
+        say.line("  epochs on 3,000 images: hard labels alone against Hinton's loss (T = 4, alpha = 0.9).");
+        Path dir = settings.out().resolve("distill");
+        int status = runCommand(new DistillCommand(), dir, pictures, "--teacher-epochs", "1", "--teacher-fraction",
+                "0.25", "--epochs", "10", "--train-fraction", "0.05", "--loss", "none,hinton", "--seeds",
+                String.valueOf(settings.seed()), "--data-dir", data.toString());
+        say.line("  full experiment (8 teacher epochs, 100 student epochs, every loss, 3 seeds): ./kl4j distill");
+        return status;
+    }
+
+    /**
+     * Runs one application command into {@code dir} (replacing the previous tour's run there) with the
+     * tour's streams, its errors as one line, and collects the pictures it wrote.
+     */
+    private int runCommand(Object command, Path dir, List<Path> pictures, String... args) {
+        CommandLine line = new CommandLine(command);
+        line.setCommandName("kl4j tour");   // its errors read "kl4j tour: ...", one line as kl4j's own
+        line.setOut(out);
+        line.setErr(err);
+        Kl4j.handleErrors(line, Kl4j.verboseRun());
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--out", dir.toString(), "--overwrite"));   // a tour run replaces the previous one
+        if (!settings.verbose()) {
+            all.add("--no-progress");
+        }
+        int status = line.execute(all.toArray(String[]::new));
         if (status == 0) {
             pictures.addAll(pngs(dir));
         }
-        say.line("  full run (10 epochs, the README's figures): ./kl4j vae --out runs/vae");
         return status;
     }
 

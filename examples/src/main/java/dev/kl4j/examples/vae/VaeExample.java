@@ -2,6 +2,7 @@ package dev.kl4j.examples.vae;
 
 import dev.kl4j.core.data.DataDirectory;
 import dev.kl4j.core.data.MnistFormat;
+import dev.kl4j.core.io.RunFolder;
 import dev.kl4j.vae.model.VaeConfig;
 import dev.kl4j.vae.train.EpochMetrics;
 import dev.kl4j.vae.train.TrainConfig;
@@ -31,8 +32,10 @@ public final class VaeExample {
         System.setProperty("java.awt.headless", "true");
         MnistFormat.Split data = MnistFormat.load(DataDirectory.resolve(null));
         TrainConfig config = TrainConfig.defaults().withEpochs(epochs);
-        try (VaeTrainer trainer = VaeTrainer.create(VaeConfig.DEFAULT, config, data.train(), data.test(),
-                out.resolve("checkpoint"))) {
+        // OVERWRITE: each run of the example replaces the previous one (a run folder never mixes two runs)
+        try (RunFolder folder = RunFolder.open(out, RunFolder.Mode.OVERWRITE, "vae");
+                VaeTrainer trainer = VaeTrainer.create(VaeConfig.DEFAULT, config, data.train(), data.test(),
+                        folder.checkpointDir())) {
             List<EpochMetrics> history = trainer.train(new TrainingListener() {
                 @Override
                 public void epochFinished(EpochMetrics m) {
@@ -40,10 +43,10 @@ public final class VaeExample {
                 }
             });
             VaeTrainer.Evaluation eval = trainer.evaluate(100, 100);
-            RunFiles.writeMetrics(out.resolve("metrics.csv"), history);
-            RunFiles.writeSummary(out.resolve("summary.json"),
+            RunFiles.writeMetrics(folder.resolve("metrics.csv"), history);
+            RunFiles.writeSummary(folder.resolve("summary.json"),
                     VaeSummary.build(VaeConfig.DEFAULT, config, eval, history, Map.of()));
-            VaePictures.writeAll(out, trainer.model(), data.test(), eval.test().perDimKl(), history, config.seed(),
+            VaePictures.writeAll(folder.dir(), trainer.model(), data.test(), eval.test().perDimKl(), history, config.seed(),
                     VaePictures.FASHION_MNIST_CLASSES);
             System.out.printf("IWAE -log p(x) %.2f (K=100, 100 images); pictures in %s%n", eval.iwae().nll(), out);
         }

@@ -89,7 +89,7 @@ public final class VaePictures {
     }
 
     static Path priorSamples(Path file, VaeModel model, ImageSet shape, int count, long seed) throws IOException {
-        int d = model.config().latent();
+        int d = model.latent();
         SplittableRandom rng = new SplittableRandom(seed);
         float[] z = new float[count * d];
         for (int i = 0; i < z.length; i++) {
@@ -101,7 +101,7 @@ public final class VaePictures {
     }
 
     static Path traversals(Path file, VaeModel model, ImageSet test, double[] perDimKl) throws IOException {
-        int d = model.config().latent();
+        int d = model.latent();
         int rows = Math.min(8, d);
         int steps = 9;
         Integer[] dims = new Integer[d];
@@ -125,7 +125,7 @@ public final class VaePictures {
 
     static Path latentMap(Path file, VaeModel model, ImageSet test, int count, String[] classNames)
             throws IOException {
-        int d = model.config().latent();
+        int d = model.latent();
         float[] mu = model.encodeMeans(java.util.Arrays.copyOf(test.pixels(), count * test.imageSize()), count);
         double[] xy;
         String xTitle;

@@ -1,6 +1,7 @@
 package dev.kl4j.examples.vae;
 
 import dev.kl4j.vae.model.VaeConfig;
+import dev.kl4j.vae.objective.KlSchedule;
 import dev.kl4j.vae.train.EpochMetrics;
 import dev.kl4j.vae.train.TrainConfig;
 import dev.kl4j.vae.train.VaeTrainer;
@@ -45,13 +46,14 @@ public final class VaeSummary {
         config.put("input", model.inputSize());
         config.put("hidden", model.hidden());
         config.put("latent", model.latent());
-        config.put("decoder", model.decoder().cliName());
+        config.put("decoder", model.decoder().id());
         config.put("epochs", train.epochs());
         config.put("batch", train.batchSize());
         config.put("lr", train.learningRate());
-        config.put("beta", train.beta());
-        config.put("warmup_steps", train.warmupSteps());
-        config.put("cyclical", train.cyclical());
+        KlSchedule schedule = train.klSchedule();
+        config.put("beta", schedule.beta());
+        config.put("warmup_steps", schedule instanceof KlSchedule.LinearWarmup w ? w.warmupSteps() : 0L);
+        config.put("cyclical", schedule instanceof KlSchedule.Cyclical c ? c.cycles() + "," + c.ratio() : null);
         config.put("free_bits", train.freeBits());
         config.put("seed", train.seed());
         config.putAll(extra);

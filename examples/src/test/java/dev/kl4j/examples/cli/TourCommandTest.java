@@ -104,6 +104,30 @@ class TourCommandTest {
     }
 
     @Test
+    void partSevenShowsThePpoRunsKlThreeWaysAsItsMetricsHoldThem() throws IOException {
+        Path run = dir.resolve("tour").resolve("ppo");
+        java.util.List<String> lines = Files.readAllLines(run.resolve("metrics.csv"));
+        java.util.List<String> header = java.util.List.of(lines.get(0).split(","));
+        String[] last = lines.get(lines.size() - 1).split(",");
+        double exact = Double.parseDouble(last[header.indexOf("kl_exact")]);
+        double k3 = Double.parseDouble(last[header.indexOf("kl_k3")]);
+        shows(String.format(Locale.ROOT, "%6d  %7s", lines.size() - 1, last[header.indexOf("steps")]));
+        shows(String.format(Locale.ROOT, "%.3e", exact));
+        shows(String.format(Locale.ROOT, "%.3e", k3));
+        // KL(pi_old || pi_new) and the k3 estimate are never negative; the table's k3 column has no sign.
+        for (String row : lines.subList(1, lines.size())) {
+            String[] v = row.split(",");
+            assertTrue(Double.parseDouble(v[header.indexOf("kl_exact")]) >= 0, row);
+            assertTrue(Double.parseDouble(v[header.indexOf("kl_k3")]) >= 0, row);
+        }
+        com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.resolve("summary.json").toFile());
+        shows(String.format(Locale.ROOT, "mean return %.1f over %d deterministic episodes",
+                summary.get("eval_return_mean").asDouble(), summary.get("eval_episodes").asInt()));
+        assertEquals(30_720, summary.get("steps").asLong());
+    }
+
+    @Test
     void picturesAreValidPngsOfTheStatedSize() throws IOException {
         for (String name : new String[] {"mc_convergence.png", "forward_vs_reverse.png"}) {
             Path file = dir.resolve("tour").resolve(name);

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kl4j.core.data.IdxWriter;
-import dev.kl4j.core.data.MnistFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,27 +24,7 @@ class VaeCommandTest {
 
     @BeforeAll
     static void writeData() throws IOException {
-        write(MnistFormat.TRAIN_IMAGES, MnistFormat.TRAIN_LABELS, 300, 1);
-        write(MnistFormat.TEST_IMAGES, MnistFormat.TEST_LABELS, 60, 2);
-    }
-
-    private static void write(String images, String labels, int n, long seed) throws IOException {
-        SplittableRandom rng = new SplittableRandom(seed);
-        int side = 10;
-        byte[] px = new byte[n * side * side];
-        int[] lab = new int[n];
-        for (int i = 0; i < n; i++) {
-            int k = rng.nextInt(side);
-            lab[i] = k;
-            for (int r = 0; r < side; r++) {
-                for (int c = 0; c < side; c++) {
-                    int v = (r == k ? 220 : 10) + rng.nextInt(20);
-                    px[(i * side + r) * side + c] = (byte) v;
-                }
-            }
-        }
-        IdxWriter.writeImages(data.resolve(images + ".gz"), px, n, side, side, true);
-        IdxWriter.writeLabels(data.resolve(labels), lab, false);
+        TinyMnist.write(data, 300, 60, 1);
     }
 
     private static String[] args(Path out, String... more) {
@@ -120,6 +97,6 @@ class VaeCommandTest {
         String text = err.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("--epochs"), text);
         assertTrue(text.contains("sudo apt install dataset-fashion-mnist"), text);
-        assertTrue(text.contains("decoder 'poisson' is unknown"), text);
+        assertTrue(text.contains("--decoder: decoder 'poisson' is unknown"), text);
     }
 }

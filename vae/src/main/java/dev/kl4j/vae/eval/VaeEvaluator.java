@@ -5,7 +5,9 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.data.ImageSet;
+import dev.kl4j.core.djl.DjlScalars;
 import dev.kl4j.vae.model.OwnedArrays;
+import dev.kl4j.vae.model.Posterior;
 import dev.kl4j.vae.model.VaeModel;
 import dev.kl4j.vae.objective.Elbo;
 
@@ -58,7 +60,7 @@ public final class VaeEvaluator {
      */
     public static ElboResult elbo(VaeModel model, ImageSet data, int images) {
         requireCount("images", images, data.count());
-        int d = model.config().latent();
+        int d = model.latent();
         int in = data.imageSize();
         double recon = 0;
         double[] perDim = new double[d];
@@ -67,7 +69,7 @@ public final class VaeEvaluator {
             try (NDScope ignored = new NDScope()) {
                 NDArray x = slice(model, data, start, m);
                 NDArray eps = model.manager().randomNormal(new Shape(m, d));
-                Elbo.Terms t = Elbo.terms(model, x, eps);
+                Elbo.Terms t = Elbo.terms(model.encoder(), model.decoder(), model.likelihood(), x, eps);
                 recon += t.recon().sum().getFloat();
                 float[] kl = t.klPerDim().sum(new int[] {0}).toFloatArray();
                 for (int j = 0; j < d; j++) {
@@ -96,11 +98,11 @@ public final class VaeEvaluator {
      * @return the estimate
      */
     public static IwaeResult iwae(VaeModel model, ImageSet data, int images, int samples) {
-        requireCount("iwae-images", images, data.count());
+        requireCount("images", images, data.count());
         if (samples < 1) {
-            throw new InvalidArgumentException("iwae-samples", "iwae-samples = " + samples + " must be >= 1");
+            throw new InvalidArgumentException("samples", "samples = " + samples + " must be >= 1");
         }
-        int d = model.config().latent();
+        int d = model.latent();
         int sampleChunk = Math.min(samples, IWAE_ROWS);
         int imageChunk = Math.max(1, IWAE_ROWS / sampleChunk);
         double sum = 0;
@@ -110,16 +112,16 @@ public final class VaeEvaluator {
             double[][] logW = new double[n][samples];
             try (NDScope ignored = new NDScope()) {
                 NDArray x = slice(model, data, start, n);
-                VaeModel.Posterior q = model.encode(x);
+                Posterior q = model.encoder().encode(x);
                 for (int s0 = 0; s0 < samples; s0 += sampleChunk) {
                     int s = Math.min(sampleChunk, samples - s0);
                     try (NDScope inner = new NDScope()) {
                         NDArray eps = model.manager().randomNormal(new Shape(s, n, d));
-                        NDArray z = VaeModel.sample(q, eps);                       // [s, n, d]
-                        NDArray logLik = model.negLogLikelihood(model.decode(z), x).neg(); // [s, n]
+                        NDArray z = q.sample(eps);                                    // [s, n, d]
+                        NDArray logLik = model.likelihood().negLogLikelihood(model.decoder().decode(z), x).neg(); // [s, n]
                         // log N(z; 0, I) − log q(z|x) = −½ Σ_j (z² − ε² − ln σ²)
-                        NDArray logPriorOverQ = z.square().sub(eps.square()).sub(q.logVar()).sum(new int[] {-1})
-                                .mul(-0.5f);
+                        NDArray halfNegated = z.square().sub(eps.square()).sub(q.logVar()).sum(new int[] {-1});
+                        NDArray logPriorOverQ = halfNegated.mul(DjlScalars.of(halfNegated, -0.5f));
                         float[] w = logLik.add(logPriorOverQ).toFloatArray();
                         for (int i = 0; i < s; i++) {
                             for (int k = 0; k < n; k++) {
@@ -149,7 +151,7 @@ public final class VaeEvaluator {
      * @return one variance per latent dimension
      */
     public static double[] posteriorMeanVariance(VaeModel model, ImageSet data) {
-        int d = model.config().latent();
+        int d = model.latent();
         float[] mu = model.encodeMeans(data.pixels(), data.count());
         double[] mean = new double[d];
         double[] var = new double[d];

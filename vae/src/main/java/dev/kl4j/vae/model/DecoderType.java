@@ -1,43 +1,37 @@
 package dev.kl4j.vae.model;
 
-import dev.kl4j.core.InvalidArgumentException;
+import ai.djl.ndarray.NDManager;
 import java.util.Locale;
 
 /**
- * The decoder's likelihood p(x|z) per pixel.
- *
- * <ul>
- *   <li>{@link #BERNOULLI}: the decoder outputs logits l; −log p(x|z) = Σ_pixels BCE(l, x) =
- *       Σ [max(l, 0) − l·x + log(1 + e^{−|l|})], used on grey levels x ∈ [0, 1] as in
- *       pytorch/examples. A proper density only for binary x, but the standard VAE benchmark loss.</li>
- *   <li>{@link #GAUSSIAN}: mean m = sigmoid(output), variance σ_j² = σ_min² + e^{s_j} with a learned
- *       per-pixel parameter s (initialised at 0) and the floor σ_min² = 1e-4 (σ_min = 0.01, stated, not
- *       silent: it keeps the density of always-black border pixels from growing without bound);
- *       −log p(x|z) = ½ Σ [ln 2π + ln σ_j² + (x_j − m_j)²/σ_j²] nats. A density on continuous x, so it can
- *       be negative and is not comparable with the Bernoulli figure.</li>
- * </ul>
+ * The likelihood of the default model ({@link VaeConfig#decoder()}), as a value: each constant creates
+ * its {@link Likelihood}. The formulas are in {@link BernoulliLikelihood} and {@link GaussianLikelihood}.
  */
 public enum DecoderType {
-    /** Bernoulli likelihood on logits (default). */
-    BERNOULLI,
-    /** Gaussian likelihood with learned per-pixel variance. */
-    GAUSSIAN;
+    /** {@link BernoulliLikelihood} on logits (default). */
+    BERNOULLI {
+        @Override
+        public Likelihood create(NDManager manager, int inputSize) {
+            return new BernoulliLikelihood();
+        }
+    },
+    /** {@link GaussianLikelihood} with a learned per-pixel variance. */
+    GAUSSIAN {
+        @Override
+        public Likelihood create(NDManager manager, int inputSize) {
+            return GaussianLikelihood.create(manager, inputSize);
+        }
+    };
 
     /**
-     * @param name "bernoulli" or "gaussian" (any case)
-     * @return the decoder type
-     * @throws InvalidArgumentException ({@code decoder}) for any other name
+     * @param manager   owner of the likelihood's parameters
+     * @param inputSize pixels per image
+     * @return a new likelihood of this type
      */
-    public static DecoderType parse(String name) {
-        try {
-            return valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidArgumentException("decoder", "decoder '" + name + "' is unknown; use bernoulli or gaussian");
-        }
-    }
+    public abstract Likelihood create(NDManager manager, int inputSize);
 
-    /** @return the lower-case name used on the command line */
-    public String cliName() {
+    /** @return the lower-case name, {@code bernoulli} or {@code gaussian} */
+    public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

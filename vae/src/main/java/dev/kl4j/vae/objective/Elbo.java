@@ -4,15 +4,19 @@ import ai.djl.ndarray.NDArray;
 import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.djl.DjlGaussianKl;
 import dev.kl4j.core.djl.DjlScalars;
-import dev.kl4j.vae.model.VaeModel;
+import dev.kl4j.vae.model.Decoder;
+import dev.kl4j.vae.model.Encoder;
+import dev.kl4j.vae.model.Likelihood;
+import dev.kl4j.vae.model.Posterior;
 
 /**
  * The negative evidence lower bound of a VAE, in nats per image:
  * <pre>
- *   −ELBO(x) = E_q[−log p(x|z)] + KL(q(z|x) ‖ N(0, I))
- *            ≈ −log p(x | μ + σ⊙ε) + Σ_j −½(1 + ln σ_j² − μ_j² − σ_j²),   ε ~ N(0, I)
+ *   −ELBO(x) = E_q[−log p(x|z)] + KL(q(z|x) ‖ N(0, I))                                    (eq. 3)
+ *            ≈ −log p(x | μ + σ⊙ε) + Σ_j −½(1 + ln σ_j² − μ_j² − σ_j²),   ε ~ N(0, I)   (eq. 10)
  * </pre>
- * The reconstruction term is one reparameterised sample (summed over pixels); the KL term is the
+ * Equation numbers are those of Kingma &amp; Welling, <i>Auto-Encoding Variational Bayes</i>, ICLR 2014;
+ * the closed-form KL is their appendix B. The reconstruction term is one reparameterised sample (summed over pixels); the KL term is the
  * closed form computed by {@link DjlGaussianKl#toStandardNormalFromLogVarPerDimension}. Batch figures are means
  * over the batch.
  *
@@ -46,18 +50,21 @@ public final class Elbo {
     }
 
     /**
-     * Encodes, samples z = μ + σ⊙ε, decodes and evaluates both pieces.
+     * Encodes, samples z = μ + σ⊙ε, decodes and evaluates both pieces: the summand of Kingma &amp; Welling
+     * (2014)'s estimator (eq. 10) with L = 1 sample per image.
      *
-     * @param model the VAE
-     * @param x     images {@code [B, inputSize]}
-     * @param eps   standard-normal noise {@code [B, latent]}
+     * @param encoder    q(z|x)
+     * @param decoder    z ↦ the likelihood's input
+     * @param likelihood p(x|z)
+     * @param x          images {@code [B, inputSize]}
+     * @param eps        standard-normal noise {@code [B, latent]}
      * @return the pieces
      */
-    public static Terms terms(VaeModel model, NDArray x, NDArray eps) {
-        VaeModel.Posterior q = model.encode(x);
-        NDArray z = VaeModel.sample(q, eps);
-        NDArray recon = model.negLogLikelihood(model.decode(z), x);
-        NDArray kl = DjlGaussianKl.toStandardNormalFromLogVarPerDimension(q.mu(), q.logVar());
+    public static Terms terms(Encoder encoder, Decoder decoder, Likelihood likelihood, NDArray x, NDArray eps) {
+        Posterior q = encoder.encode(x);
+        NDArray z = q.sample(eps);                                            // eq. 10: z = μ + σ ⊙ ε
+        NDArray recon = likelihood.negLogLikelihood(decoder.decode(z), x);    // −log p(x|z)
+        NDArray kl = DjlGaussianKl.toStandardNormalFromLogVarPerDimension(q.mu(), q.logVar()); // appendix B
         return new Terms(recon, kl);
     }
 

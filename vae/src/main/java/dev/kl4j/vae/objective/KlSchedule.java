@@ -3,91 +3,153 @@ package dev.kl4j.vae.objective;
 import dev.kl4j.core.InvalidArgumentException;
 
 /**
- * The weight β_t of the KL term at optimiser step t (t = 0, 1, ...).
+ * The weight β_t of the KL term at optimiser step t = 0, 1, ..., T − 1 of a run of T steps, as a value:
  *
  * <ul>
- *   <li>{@link #constant(double)}: β_t = β (β = 1 is the plain VAE, β &gt; 1 the β-VAE of Higgins et al. 2017).</li>
- *   <li>{@link #linearWarmup(double, long)}: β_t = β · min(1, t / W) (Bowman et al. 2016's KL annealing).</li>
- *   <li>{@link #cyclical(double, long, int, double)}: Fu et al. 2019. The T training steps are split into
- *       M cycles of length T/M; within a cycle at position τ = (t mod (T/M)) / (T/M) ∈ [0, 1),
- *       β_t = β · min(1, τ / R): a linear rise over the first fraction R of the cycle, then flat.</li>
+ *   <li>{@link Constant}: β_t = β (β = 1 is the plain VAE, β &gt; 1 the β-VAE of Higgins et al. 2017).</li>
+ *   <li>{@link LinearWarmup}: β_t = β · min(1, t / W) (KL cost annealing, Bowman et al. 2016).</li>
+ *   <li>{@link Cyclical}: Fu et al. 2019. The T steps are split into M cycles of length T/M;
+ *       at position τ = (t mod (T/M)) / (T/M) ∈ [0, 1) within a cycle, β_t = β · min(1, τ / R): a linear
+ *       rise over the first fraction R of each cycle, then flat.</li>
  * </ul>
+ * The default of {@link dev.kl4j.vae.train.TrainConfig#defaults()} is {@code constant(1)}. Arguments
+ * are checked when the value is made; {@link Cyclical} also needs T ≥ M, checked by
+ * {@link #betaAt} (and by the trainer before the first step).
  */
-@FunctionalInterface
-public interface KlSchedule {
+public sealed interface KlSchedule permits KlSchedule.Constant, KlSchedule.LinearWarmup, KlSchedule.Cyclical {
+
+    /** @return the final (largest) β */
+    double beta();
 
     /**
-     * @param step optimiser step, from 0
-     * @return β at that step
+     * @param step       optimiser step t, from 0
+     * @param totalSteps T, the number of optimiser steps of the whole run
+     * @return β_t
      */
-    double beta(long step);
+    double betaAt(long step, long totalSteps);
+
+    /**
+     * @param beta the final β of the copy
+     * @return this schedule with another final β
+     */
+    KlSchedule withBeta(double beta);
 
     /**
      * @param beta β ≥ 0
      * @return β_t = β
      */
-    static KlSchedule constant(double beta) {
-        requireBeta(beta);
-        return step -> beta;
+    static Constant constant(double beta) {
+        return new Constant(beta);
     }
 
     /**
-     * @param beta         final β ≥ 0
-     * @param warmupSteps  W ≥ 1 steps of the linear rise from 0
+     * @param beta        final β ≥ 0
+     * @param warmupSteps W ≥ 1 steps of the linear rise from 0
      * @return β_t = β · min(1, t / W)
      */
-    static KlSchedule linearWarmup(double beta, long warmupSteps) {
-        requireBeta(beta);
-        if (warmupSteps < 1) {
-            throw new InvalidArgumentException("warmup-steps", "warmup-steps = " + warmupSteps + " must be >= 1");
-        }
-        return step -> beta * Math.min(1.0, (double) step / warmupSteps);
+    static LinearWarmup linearWarmup(double beta, long warmupSteps) {
+        return new LinearWarmup(beta, warmupSteps);
     }
 
     /**
-     * @param beta       final β ≥ 0
-     * @param totalSteps T, the number of optimiser steps of the whole run
-     * @param cycles     M ≥ 1
-     * @param ratio      R ∈ (0, 1], fraction of each cycle spent rising
+     * @param beta   final β ≥ 0
+     * @param cycles M ≥ 1
+     * @param ratio  R ∈ (0, 1], the fraction of each cycle spent rising
      * @return Fu et al.'s cyclical schedule
      */
-    static KlSchedule cyclical(double beta, long totalSteps, int cycles, double ratio) {
-        requireBeta(beta);
-        if (cycles < 1) {
-            throw new InvalidArgumentException("cyclical", "cycles M = " + cycles + " must be >= 1");
-        }
-        if (!(ratio > 0 && ratio <= 1)) {
-            throw new InvalidArgumentException("cyclical", "ratio R = " + ratio + " must be in (0, 1]");
-        }
-        if (totalSteps < cycles) {
-            throw new InvalidArgumentException("cyclical", "the run has " + totalSteps
-                    + " steps, fewer than the " + cycles + " cycles");
-        }
-        double period = (double) totalSteps / cycles;
-        return step -> {
-            double tau = (step % period) / period;
-            return beta * Math.min(1.0, tau / ratio);
-        };
+    static Cyclical cyclical(double beta, int cycles, double ratio) {
+        return new Cyclical(beta, cycles, ratio);
     }
 
     /**
-     * Parses the command-line form {@code "M,R"}, e.g. {@code "4,0.5"}.
+     * β_t = β.
      *
-     * @param text       "M,R"
-     * @param beta       final β
-     * @param totalSteps steps of the run
-     * @return the cyclical schedule
+     * @param beta β ≥ 0, finite
      */
-    static KlSchedule parseCyclical(String text, double beta, long totalSteps) {
-        String[] parts = text.split(",");
-        if (parts.length != 2) {
-            throw new InvalidArgumentException("cyclical", "cyclical '" + text + "' must be M,R, e.g. 4,0.5");
+    record Constant(double beta) implements KlSchedule {
+        /** Validates β. */
+        public Constant {
+            requireBeta(beta);
         }
-        try {
-            return cyclical(beta, totalSteps, Integer.parseInt(parts[0].trim()), Double.parseDouble(parts[1].trim()));
-        } catch (NumberFormatException e) {
-            throw new InvalidArgumentException("cyclical", "cyclical '" + text
-                    + "' must be an integer M and a number R, e.g. 4,0.5");
+
+        @Override
+        public double betaAt(long step, long totalSteps) {
+            return beta;
+        }
+
+        @Override
+        public Constant withBeta(double b) {
+            return new Constant(b);
+        }
+    }
+
+    /**
+     * β_t = β · min(1, t / W).
+     *
+     * @param beta        final β ≥ 0
+     * @param warmupSteps W ≥ 1
+     */
+    record LinearWarmup(double beta, long warmupSteps) implements KlSchedule {
+        /** Validates β and W. */
+        public LinearWarmup {
+            requireBeta(beta);
+            if (warmupSteps < 1) {
+                throw new InvalidArgumentException("warmupSteps", "warmupSteps = " + warmupSteps + " must be >= 1");
+            }
+        }
+
+        @Override
+        public double betaAt(long step, long totalSteps) {
+            return beta * Math.min(1.0, (double) step / warmupSteps);
+        }
+
+        @Override
+        public LinearWarmup withBeta(double b) {
+            return new LinearWarmup(b, warmupSteps);
+        }
+    }
+
+    /**
+     * Fu et al. 2019's cyclical schedule: β_t = β · min(1, τ / R), τ = (t mod (T/M)) / (T/M).
+     *
+     * @param beta   final β ≥ 0
+     * @param cycles M ≥ 1
+     * @param ratio  R ∈ (0, 1]
+     */
+    record Cyclical(double beta, int cycles, double ratio) implements KlSchedule {
+        /** Validates β, M and R. */
+        public Cyclical {
+            requireBeta(beta);
+            if (cycles < 1) {
+                throw new InvalidArgumentException("cycles", "cycles M = " + cycles + " must be >= 1");
+            }
+            if (!(ratio > 0 && ratio <= 1)) {
+                throw new InvalidArgumentException("ratio", "ratio R = " + ratio + " must be in (0, 1]");
+            }
+        }
+
+        /**
+         * @param totalSteps T
+         * @throws InvalidArgumentException ({@code cycles}) when the run has fewer steps than cycles
+         */
+        public void requireFits(long totalSteps) {
+            if (totalSteps < cycles) {
+                throw new InvalidArgumentException("cycles", "the run has " + totalSteps
+                        + " optimiser steps, fewer than the " + cycles + " cycles");
+            }
+        }
+
+        @Override
+        public double betaAt(long step, long totalSteps) {
+            requireFits(totalSteps);
+            double period = (double) totalSteps / cycles;
+            double tau = (step % period) / period;
+            return beta * Math.min(1.0, tau / ratio);
+        }
+
+        @Override
+        public Cyclical withBeta(double b) {
+            return new Cyclical(b, cycles, ratio);
         }
     }
 

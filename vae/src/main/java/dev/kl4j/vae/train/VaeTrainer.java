@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.data.ImageSet;
+import dev.kl4j.core.io.CheckpointFile;
 import dev.kl4j.vae.eval.VaeEvaluator;
 import dev.kl4j.vae.model.VaeConfig;
 import dev.kl4j.vae.model.VaeModel;
@@ -24,24 +25,30 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.zip.CRC32C;
 
 /**
- * Trains a {@link VaeModel} on whole-array mini-batches with {@link Adam}.
+ * Trains a {@link VaeModel} with {@link Adam} on the β-weighted negative ELBO ({@link Elbo}).
  *
- * <p>One step: copy the batch's rows (a seeded Fisher–Yates permutation per epoch) into one reused
- * direct buffer, then inside one {@code NDScope}: a libtorch copy of it, noise ε, forward pass, loss
- * ({@link Elbo#loss}), backward, Adam update in place; everything the step created is closed with the scope, so memory stays flat.
- * The last batch of an epoch may be smaller (all images are used, as PyTorch's default loader does).
+ * <p>The algorithm is {@link #step}: forward pass, loss, backward pass, Adam update, for one batch and
+ * its noise. Around it, {@link #runEpoch} does the plumbing: a seeded Fisher–Yates permutation per epoch,
+ * the batch's rows copied into one reused direct buffer, one {@code NDScope} per step (everything a step
+ * creates is closed with it, so memory stays flat), the stop on a non-finite loss, the test evaluation
+ * and the checkpoint. The last batch of an epoch may be smaller (all images are used, as PyTorch's
+ * default loader does).
  *
- * <p>Randomness: the initial weights come from {@code SplittableRandom(seed)}; epoch e shuffles with
- * {@code SplittableRandom(mix(seed, e))} and reseeds libtorch (the noise ε) with another value derived
- * from (seed, e), and the test evaluation after epoch e with a third. Nothing random is carried from one
- * epoch to the next, which is what makes {@link Checkpoint} resumption exact.
+ * <p>Randomness: the default model's initial weights come from {@code SplittableRandom(seed)}; epoch e
+ * shuffles with {@code SplittableRandom(mix(seed, e))} and reseeds libtorch (the noise ε) with another
+ * value derived from (seed, e), and the test evaluation after epoch e with a third. Nothing random is
+ * carried from one epoch to the next, which is what makes {@link Checkpoint} resumption exact.
  *
- * <p>After every epoch the state is written to the checkpoint directory (if one is given). A non-finite
- * loss throws {@link NonFiniteLossException} without writing a checkpoint.
+ * <p>After every epoch the state is written to the checkpoint folder (if one is given). A non-finite
+ * loss throws {@link NonFiniteLossException} without updating the parameters or writing a checkpoint.
  */
 public final class VaeTrainer implements AutoCloseable {
     private final NDManager manager;
@@ -52,41 +59,51 @@ public final class VaeTrainer implements AutoCloseable {
     private final ImageSet test;
     private final Path checkpointDir;
     private final List<EpochMetrics> history;
+    private final Map<String, String> settings;
     private int epoch;
     private long step;
 
-    private VaeTrainer(VaeConfig modelConfig, TrainConfig config, ImageSet train, ImageSet test, Path checkpointDir,
-            Checkpoint.State resumeFrom) {
-        if (train.imageSize() != modelConfig.inputSize() || test.imageSize() != modelConfig.inputSize()) {
-            throw new InvalidArgumentException("data", "images have " + train.imageSize() + " pixels but the model"
-                    + " expects " + modelConfig.inputSize());
+    private VaeTrainer(VaeModel model, TrainConfig config, ImageSet train, ImageSet test, Path checkpointDir) {
+        this.manager = NDManager.newBaseManager(model.manager().getDevice()); // Adam's state beside the parameters
+        try {
+            requireUsable(model, config, train, test);
+        } catch (RuntimeException e) {
+            manager.close();
+            model.close();
+            throw e;
         }
-        if (train.count() == 0 || test.count() == 0) {
-            throw new InvalidArgumentException("data", "the training and test sets must not be empty");
-        }
+        this.model = model;
         this.config = config;
         this.train = train;
         this.test = test;
         this.checkpointDir = checkpointDir;
-        this.manager = NDManager.newBaseManager();
-        if (resumeFrom == null) {
-            model = VaeModel.create(manager, modelConfig, new SplittableRandom(config.seed()));
-            adam = new Adam(model.parameters(), config.learningRate(), manager);
-            history = new ArrayList<>();
-        } else {
-            model = VaeModel.fromValues(manager, modelConfig, resumeFrom.params());
-            adam = new Adam(model.parameters(), config.learningRate(), manager);
-            adam.restore(resumeFrom.step(), resumeFrom.adamM(), resumeFrom.adamV());
-            history = new ArrayList<>(resumeFrom.history());
-            epoch = resumeFrom.epoch();
-            step = resumeFrom.step();
+        this.adam = new Adam(model.parameterList(), config.learningRate(), manager);
+        this.history = new ArrayList<>();
+        this.settings = settings(model, config, train, test);
+    }
+
+    private static void requireUsable(VaeModel model, TrainConfig config, ImageSet train, ImageSet test) {
+        if (train.imageSize() != model.inputSize() || test.imageSize() != model.inputSize()) {
+            throw new InvalidArgumentException("data", "images have " + train.imageSize() + " pixels but the model"
+                    + " expects " + model.inputSize());
+        }
+        if (train.count() == 0 || test.count() == 0) {
+            throw new InvalidArgumentException("data", "the training and test sets must not be empty");
+        }
+        if (config.batchSize() > train.count()) {
+            throw new InvalidArgumentException("batchSize", "batchSize = " + config.batchSize() + " is larger than"
+                    + " the " + train.count() + " training images (at most " + train.count() + ": one step per epoch)");
+        }
+        if (config.klSchedule() instanceof KlSchedule.Cyclical c) {
+            c.requireFits(stepsPerEpoch(train.count(), config.batchSize()) * (long) config.epochs());
         }
     }
 
     /**
-     * A fresh trainer.
+     * A fresh trainer of the default MLP model.
      *
-     * @param modelConfig   model shape ({@code inputSize} must match the images)
+     * @param modelConfig   model shape ({@code inputSize} must match the images); initial weights from
+     *                      {@code SplittableRandom(config.seed())}
      * @param config        training settings
      * @param train         training images
      * @param test          test images (evaluated after every epoch)
@@ -95,39 +112,104 @@ public final class VaeTrainer implements AutoCloseable {
      */
     public static VaeTrainer create(VaeConfig modelConfig, TrainConfig config, ImageSet train, ImageSet test,
             Path checkpointDir) {
-        return new VaeTrainer(modelConfig, config, train, test, checkpointDir, null);
+        return create(defaultModel(modelConfig, config), config, train, test, checkpointDir);
     }
 
     /**
-     * A trainer continuing from a checkpoint. The model shape and every setting that changes the
-     * trajectory must match the checkpoint's; only the number of epochs may grow.
+     * A fresh trainer of any model (for example one with a {@link dev.kl4j.vae.model.BlockEncoder}). The
+     * trainer owns the model from now on and closes it.
      *
+     * @param model         the model, initialised
+     * @param config        training settings
+     * @param train         training images
+     * @param test          test images
+     * @param checkpointDir where to write the checkpoint every epoch, or {@code null} for none
+     * @return the trainer
+     */
+    public static VaeTrainer create(VaeModel model, TrainConfig config, ImageSet train, ImageSet test,
+            Path checkpointDir) {
+        return new VaeTrainer(model, config, train, test, checkpointDir);
+    }
+
+    /**
+     * A trainer of the default MLP model continuing from a checkpoint; see
+     * {@link #resume(VaeModel, TrainConfig, ImageSet, ImageSet, Path)}.
+     *
+     * @param modelConfig   model shape asked for, checked against the checkpoint
      * @param config        training settings (epochs may exceed the checkpoint's)
      * @param train         training images
      * @param test          test images
-     * @param checkpointDir the checkpoint directory, also written to from now on
-     * @param expectedModel model shape asked for on the command line, checked against the checkpoint
+     * @param checkpointDir the checkpoint folder, also written to from now on
      * @return the trainer
-     * @throws IOException when the checkpoint cannot be read
+     * @throws IOException when the checkpoint cannot be read or is damaged
      */
-    public static VaeTrainer resume(VaeConfig expectedModel, TrainConfig config, ImageSet train, ImageSet test,
+    public static VaeTrainer resume(VaeConfig modelConfig, TrainConfig config, ImageSet train, ImageSet test,
             Path checkpointDir) throws IOException {
-        Checkpoint.State state = Checkpoint.load(checkpointDir);
-        if (!state.model().equals(expectedModel)) {
-            throw new InvalidArgumentException("resume", "the checkpoint in " + checkpointDir + " is for model "
-                    + state.model() + ", not " + expectedModel);
+        return resume(defaultModel(modelConfig, config), config, train, test, checkpointDir);
+    }
+
+    /**
+     * A trainer continuing from a checkpoint. Every setting that shaped the run (the model's parameter
+     * names and shapes, batch size, learning rate, β schedule, free bits, seed, the training and test
+     * data) must equal the checkpoint's; only {@code epochs} may grow. The model's parameters and Adam's
+     * state are overwritten with the checkpoint's. The trainer owns the model and closes it (also when
+     * this method throws).
+     *
+     * @param model         a model of the same shape (its initial values are replaced)
+     * @param config        training settings
+     * @param train         training images
+     * @param test          test images
+     * @param checkpointDir the checkpoint folder, also written to from now on
+     * @return the trainer
+     * @throws IOException              when the checkpoint cannot be read or is damaged
+     * @throws InvalidArgumentException ({@code resume}) listing the settings that differ, or
+     *                                  ({@code epochs}) when fewer epochs are asked for than are done
+     */
+    public static VaeTrainer resume(VaeModel model, TrainConfig config, ImageSet train, ImageSet test,
+            Path checkpointDir) throws IOException {
+        VaeTrainer trainer = new VaeTrainer(model, config, train, test, checkpointDir);
+        try {
+            Checkpoint.State state = Checkpoint.load(checkpointDir);
+            new CheckpointFile.Header(Checkpoint.KIND, Checkpoint.FORMAT_VERSION, state.settings())
+                    .requireMatching(trainer.settings, trainer.settings.keySet());
+            if (state.epoch() > config.epochs()) {
+                throw new InvalidArgumentException("epochs", "the checkpoint in " + checkpointDir + " has "
+                        + state.epoch() + " epochs done; epochs = " + config.epochs() + " must be at least that");
+            }
+            trainer.restore(state);
+            return trainer;
+        } catch (IOException | RuntimeException e) {
+            trainer.close();
+            throw e;
         }
-        TrainConfig saved = state.train().withEpochs(config.epochs());
-        if (!saved.equals(config)) {
-            throw new InvalidArgumentException("resume", "the checkpoint in " + checkpointDir
-                    + " was trained with " + state.train() + "; resume with the same settings (only --epochs may change)");
+    }
+
+    private static VaeModel defaultModel(VaeConfig modelConfig, TrainConfig config) {
+        return VaeModel.create(modelConfig, new SplittableRandom(config.seed()));
+    }
+
+    private void restore(Checkpoint.State state) {
+        model.loadParameterValues(state.params());
+        List<String> names = model.parameterNames();
+        float[][] m = new float[names.size()][];
+        float[][] v = new float[names.size()][];
+        for (int i = 0; i < names.size(); i++) {
+            m[i] = state.adamM().get(names.get(i));
+            v[i] = state.adamV().get(names.get(i));
         }
-        return new VaeTrainer(state.model(), config, train, test, checkpointDir, state);
+        adam.restore(state.step(), m, v);
+        history.addAll(state.history());
+        epoch = state.epoch();
+        step = state.step();
     }
 
     /** @return optimiser steps per epoch, ⌈N / batch⌉ */
     public int stepsPerEpoch() {
-        return (train.count() + config.batchSize() - 1) / config.batchSize();
+        return stepsPerEpoch(train.count(), config.batchSize());
+    }
+
+    private static int stepsPerEpoch(int images, int batchSize) {
+        return (images + batchSize - 1) / batchSize;
     }
 
     /**
@@ -137,36 +219,72 @@ public final class VaeTrainer implements AutoCloseable {
      * @return metrics of all finished epochs, including those before a resume
      */
     public List<EpochMetrics> train(TrainingListener listener) {
-        KlSchedule schedule = config.schedule(stepsPerEpoch());
         while (epoch < config.epochs()) {
-            runEpoch(epoch + 1, schedule, listener);
+            runEpoch(epoch + 1, listener);
         }
         return history();
     }
 
     /**
-     * Trains exactly one more epoch (even beyond {@code config.epochs()}).
+     * Trains exactly one more epoch (even beyond {@code config.epochs()}; the β schedule's T stays
+     * {@code epochs · stepsPerEpoch}).
      *
      * @param listener progress hooks
      * @return its metrics
      */
     public EpochMetrics trainOneEpoch(TrainingListener listener) {
-        runEpoch(epoch + 1, config.schedule(stepsPerEpoch()), listener);
+        runEpoch(epoch + 1, listener);
         return history.get(history.size() - 1);
     }
 
-    private void runEpoch(int e, KlSchedule schedule, TrainingListener listener) {
+    /** Batch means of the two ELBO terms of one step, nats per image. */
+    record StepLoss(float recon, float kl) {
+        boolean finite() {
+            return Float.isFinite(recon) && Float.isFinite(kl);
+        }
+    }
+
+    /**
+     * One training step, Kingma &amp; Welling (2014), Algorithm 1 with L = 1, and Adam (Kingma &amp; Ba 2015):
+     * <pre>
+     *   (μ, ln σ²) = encoder(x);  z = μ + σ ⊙ ε                     reparameterisation, eq. 10
+     *   loss = mean_b −log p(x_b|z_b) + β · KL term                  −ELBO, eq. 3 and 10, appendix B
+     *   g = ∇_θ loss                                                  backward pass
+     *   θ ← Adam(θ, g)                                                only if the loss is finite
+     * </pre>
+     * Call inside an {@code NDScope}: the step's arrays are closed with it.
+     *
+     * @param x    images {@code [B, inputSize]}
+     * @param eps  standard-normal noise {@code [B, latent]}
+     * @param beta KL weight β_t
+     * @return the batch's mean reconstruction and KL terms (β = 1), for the metrics
+     */
+    StepLoss step(NDArray x, NDArray eps, float beta) {
+        Elbo.Terms terms;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            terms = Elbo.terms(model.encoder(), model.decoder(), model.likelihood(), x, eps);
+            gc.backward(Elbo.loss(terms, beta, (float) config.freeBits()));
+        }
+        float[] means = NDArrays.stack(new NDList(terms.recon().mean(), terms.kl().mean())).toFloatArray();
+        StepLoss loss = new StepLoss(means[0], means[1]);
+        if (loss.finite()) {
+            adam.step();
+        }
+        return loss;
+    }
+
+    private void runEpoch(int e, TrainingListener listener) {
         int steps = stepsPerEpoch();
+        long totalSteps = (long) steps * config.epochs();
         listener.epochStarted(e, steps);
         int n = train.count();
         int in = train.imageSize();
-        int latent = model.config().latent();
         int[] order = permutation(n, new SplittableRandom(mix(config.seed(), e)));
         Engine.getInstance().setRandomSeed(seedInt(config.seed(), e, 1));
-        float freeBits = (float) config.freeBits();
         // One direct buffer for every batch: DJL would otherwise allocate a fresh direct buffer per step,
         // released only when Java's GC runs, which makes resident memory drift by hundreds of MiB.
-        ByteBuffer direct = ByteBuffer.allocateDirect(config.batchSize() * in * Float.BYTES).order(ByteOrder.nativeOrder());
+        ByteBuffer direct = ByteBuffer.allocateDirect(Math.multiplyExact(Math.multiplyExact(config.batchSize(), in),
+                Float.BYTES)).order(ByteOrder.nativeOrder());
         double sumRecon = 0;
         double sumKl = 0;
         double beta = 0;
@@ -180,34 +298,26 @@ public final class VaeTrainer implements AutoCloseable {
                 batch.put(train.pixels(), order[from + i] * in, in);
             }
             direct.limit(m * in * Float.BYTES);
-            beta = schedule.beta(step);
-            float[] stats;
+            beta = config.klSchedule().betaAt(step, totalSteps);
+            StepLoss loss;
             try (NDScope ignored = new NDScope()) {
                 // create() wraps a direct buffer without copying; duplicate() gives the step its own tensor
                 NDArray x = model.manager().create(direct, new Shape(m, in), DataType.FLOAT32).duplicate();
-                NDArray eps = model.manager().randomNormal(new Shape(m, latent));
-                Elbo.Terms terms;
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    terms = Elbo.terms(model, x, eps);
-                    gc.backward(Elbo.loss(terms, (float) beta, freeBits));
-                }
-                stats = NDArrays.stack(new NDList(terms.recon().mean(), terms.kl().mean())).toFloatArray();
-                if (Float.isFinite(stats[0]) && Float.isFinite(stats[1])) {
-                    adam.step();
-                }
+                NDArray eps = model.manager().randomNormal(new Shape(m, model.latent()));
+                loss = step(x, eps, (float) beta);
             }
-            if (!Float.isFinite(stats[0]) || !Float.isFinite(stats[1])) {
+            if (!loss.finite()) {
                 throw new NonFiniteLossException("non-finite loss at epoch " + e + ", step " + (b + 1) + " (recon "
-                        + stats[0] + ", KL " + stats[1] + "); training stopped"
+                        + loss.recon() + ", KL " + loss.kl() + "); training stopped"
                         + (checkpointDir == null ? "" : epoch > 0
                                 ? ", the last good checkpoint (epoch " + epoch + ") is kept in " + checkpointDir
                                 : ", no checkpoint was written yet")
-                        + "; try a smaller --lr");
+                        + "; try a smaller learning rate");
             }
             step++;
-            sumRecon += (double) stats[0] * m;
-            sumKl += (double) stats[1] * m;
-            listener.stepFinished(e, b + 1, stats[0] + stats[1]);
+            sumRecon += (double) loss.recon() * m;
+            sumKl += (double) loss.kl() * m;
+            listener.stepFinished(e, b + 1, loss.recon() + loss.kl());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Engine.getInstance().setRandomSeed(seedInt(config.seed(), e, 2));
@@ -230,8 +340,64 @@ public final class VaeTrainer implements AutoCloseable {
 
     /** @return the current state (what a checkpoint holds) */
     public Checkpoint.State state() {
-        return new Checkpoint.State(model.config(), config, epoch, step, model.parameterValues(),
-                adam.firstMoments(), adam.secondMoments(), List.copyOf(history));
+        List<String> names = model.parameterNames();
+        float[][] m = adam.firstMoments();
+        float[][] v = adam.secondMoments();
+        Map<String, float[]> mm = new LinkedHashMap<>();
+        Map<String, float[]> vv = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            mm.put(names.get(i), m[i]);
+            vv.put(names.get(i), v[i]);
+        }
+        return new Checkpoint.State(settings, epoch, step, model.parameterValues(), mm, vv, List.copyOf(history));
+    }
+
+    /**
+     * The settings that shape this run's trajectory, as checkpoints store them and {@code resume}
+     * compares them: {@code model} (parameter names and shapes), the training settings of
+     * {@link TrainConfig#trajectorySettings()}, and {@code data.train}, {@code data.test} (image count,
+     * size and a CRC-32C of the pixels and labels, so that other data is recognised wherever it is stored).
+     *
+     * @return ordered keys and values
+     */
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    private static Map<String, String> settings(VaeModel model, TrainConfig config, ImageSet train, ImageSet test) {
+        Map<String, String> s = new LinkedHashMap<>();
+        List<String> shapes = new ArrayList<>();
+        model.parameters().forEach((name, p) -> shapes.add(name + p.getShape()));
+        s.put("model", String.join(" ", shapes));
+        s.putAll(config.trajectorySettings());
+        s.put("data.train", identity(train));
+        s.put("data.test", identity(test));
+        return s;
+    }
+
+    /** @return {@code "N×R×C crc32c=…"} of the pixels' float bits and the labels */
+    static String identity(ImageSet images) {
+        CRC32C crc = new CRC32C();
+        ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
+        float[] px = images.pixels();
+        for (int i = 0; i < px.length; ) {
+            chunk.clear();
+            while (i < px.length && chunk.remaining() >= Float.BYTES) {
+                chunk.putFloat(px[i++]);
+            }
+            chunk.flip();
+            crc.update(chunk);
+        }
+        for (int i = 0; i < images.labels().length; ) {
+            chunk.clear();
+            while (i < images.labels().length && chunk.remaining() >= Integer.BYTES) {
+                chunk.putInt(images.labels()[i++]);
+            }
+            chunk.flip();
+            crc.update(chunk);
+        }
+        return String.format(Locale.ROOT, "%dx%dx%d crc32c=%08x", images.count(), images.rows(), images.cols(),
+                crc.getValue());
     }
 
     /**

@@ -1,7 +1,8 @@
 /**
- * Training: {@link dev.kl4j.vae.train.VaeTrainer} (whole-array mini-batches, one {@code NDScope} per
- * step), {@link dev.kl4j.vae.train.Adam} over the model's parameter list, per-epoch
- * {@link dev.kl4j.vae.train.EpochMetrics}, and {@link dev.kl4j.vae.train.Checkpoint}s written atomically
- * so that {@code --resume} continues exactly.
+ * Training: {@link dev.kl4j.vae.train.VaeTrainer} (one training step, {@code step(x, ε, β)}, apart from the
+ * plumbing of batches, scopes, the NaN stop and checkpoints), {@link dev.kl4j.vae.train.Adam} over the
+ * model's parameters, typed settings ({@link dev.kl4j.vae.train.TrainConfig}), per-epoch
+ * {@link dev.kl4j.vae.train.EpochMetrics}, and {@link dev.kl4j.vae.train.Checkpoint}s in the core's
+ * verified checkpoint container, so that a resumed run continues exactly.
  */
 package dev.kl4j.vae.train;

@@ -79,15 +79,15 @@ class ElboGradientLifetimeTest {
             NDArray x = OwnedArrays.create(manager, pixels, new Shape(batch, config.inputSize()));
             NDArray eps = OwnedArrays.create(manager, noise, new Shape(batch, config.latent()));
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray loss = Elbo.loss(Elbo.terms(model, x, eps), beta, freeBits);
+                NDArray loss = Elbo.loss(Elbo.terms(model.encoder(), model.decoder(), model.likelihood(), x, eps), beta, freeBits);
                 if (collectBeforeBackward) {
                     freeAndReuseUnreachableDirectMemory();
                 }
                 gc.backward(loss);
             }
-            float[][] out = new float[model.parameters().size()][];
+            float[][] out = new float[model.parameterList().size()][];
             for (int i = 0; i < out.length; i++) {
-                out[i] = model.parameters().get(i).getGradient().toFloatArray();
+                out[i] = model.parameterList().get(i).getGradient().toFloatArray();
             }
             return out;
         }

@@ -6,12 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.kl4j.vae.model.DecoderType;
+import dev.kl4j.vae.model.Posterior;
 import dev.kl4j.vae.model.VaeConfig;
 import dev.kl4j.vae.model.VaeModel;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ElboTest {
+
+    /** The default model with the given values, in {@link VaeModel#parameterNames()} order. */
+    private static VaeModel model(NDManager m, VaeConfig config, float[][] values) {
+        VaeModel model = VaeModel.create(m, config, new SplittableRandom(0));
+        List<String> names = model.parameterNames();
+        assertEquals(names.size(), values.length);
+        Map<String, float[]> byName = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            byName.put(names.get(i), values[i]);
+        }
+        model.loadParameterValues(byName);
+        return model;
+    }
+
+    private static Elbo.Terms terms(VaeModel model, NDArray x, NDArray eps) {
+        return Elbo.terms(model.encoder(), model.decoder(), model.likelihood(), x, eps);
+    }
 
     /** Stable BCE with logits in double: max(l, 0) − l·x + log(1 + e^{−|l|}). */
     private static double bce(double l, double x) {
@@ -45,10 +66,10 @@ class ElboTest {
         double recon = bce(l0, x0) + bce(l1, x1);
         double kl = klStandardNormal(mu, logVar);
         try (NDManager m = NDManager.newBaseManager();
-                VaeModel model = VaeModel.fromValues(m, new VaeConfig(2, 1, 1, DecoderType.BERNOULLI), values)) {
+                VaeModel model = model(m, new VaeConfig(2, 1, 1, DecoderType.BERNOULLI), values)) {
             NDArray x = m.create(new float[][] {{(float) x0, (float) x1}});
             NDArray e = m.create(new float[][] {{(float) eps}});
-            Elbo.Terms t = Elbo.terms(model, x, e);
+            Elbo.Terms t = terms(model, x, e);
             assertEquals(0.426, mu, 1e-12);
             assertEquals(recon, t.recon().getFloat(0), 1e-5);
             assertEquals(kl, t.klPerDim().getFloat(0, 0), 1e-6);
@@ -67,10 +88,10 @@ class ElboTest {
                 xs[i] = (float) rng.nextDouble();
             }
             NDArray x = m.create(xs, new ai.djl.ndarray.types.Shape(5, 6));
-            VaeModel.Posterior q = model.encode(x);
+            Posterior q = model.encoder().encode(x);
             float[] mu = q.mu().toFloatArray();
             float[] lv = q.logVar().toFloatArray();
-            Elbo.Terms t = Elbo.terms(model, x, m.randomNormal(new ai.djl.ndarray.types.Shape(5, 4)));
+            Elbo.Terms t = terms(model, x, m.randomNormal(new ai.djl.ndarray.types.Shape(5, 4)));
             float[] kl = t.klPerDim().toFloatArray();
             float[] klSum = t.kl().toFloatArray();
             for (int b = 0; b < 5; b++) {
@@ -105,14 +126,14 @@ class ElboTest {
     void bernoulliLikelihoodIsStableForLargeLogits() {
         float[][] values = {{0f, 0f, 0f}, {0f}, {0f, 0f}, {0f, 0f}, {0f}, {0f}, {0f, 0f, 0f}, {0f, 0f, 0f}};
         try (NDManager m = NDManager.newBaseManager();
-                VaeModel model = VaeModel.fromValues(m, new VaeConfig(3, 1, 1, DecoderType.BERNOULLI), values)) {
+                VaeModel model = model(m, new VaeConfig(3, 1, 1, DecoderType.BERNOULLI), values)) {
             float[] l = {-100f, 100f, 0.5f};
             float[] x = {0.3f, 0.6f, 1f};
             double expected = 0;
             for (int i = 0; i < 3; i++) {
                 expected += bce(l[i], x[i]);
             }
-            float got = model.negLogLikelihood(m.create(l), m.create(x)).getFloat();
+            float got = model.likelihood().negLogLikelihood(m.create(l), m.create(x)).getFloat();
             assertTrue(Float.isFinite(got));
             assertEquals(expected, got, 1e-3); // 70 + 40 + 0.47, float32
         }
@@ -123,7 +144,7 @@ class ElboTest {
         float[] s = {0f, -3f};
         float[][] values = {{0f, 0f}, {0f}, {0f, 0f}, {0f, 0f}, {0f}, {0f}, {0f, 0f}, {0f, 0f}, s};
         try (NDManager m = NDManager.newBaseManager();
-                VaeModel model = VaeModel.fromValues(m, new VaeConfig(2, 1, 1, DecoderType.GAUSSIAN), values)) {
+                VaeModel model = model(m, new VaeConfig(2, 1, 1, DecoderType.GAUSSIAN), values)) {
             float[] out = {0.4f, -1.2f};
             float[] x = {0.7f, 0.1f};
             double expected = 0;
@@ -132,7 +153,7 @@ class ElboTest {
                 double var = 1e-4 + Math.exp(s[i]);
                 expected += 0.5 * (Math.log(2 * Math.PI) + Math.log(var) + (x[i] - mean) * (x[i] - mean) / var);
             }
-            assertEquals(expected, model.negLogLikelihood(m.create(out), m.create(x)).getFloat(), 1e-5);
+            assertEquals(expected, model.likelihood().negLogLikelihood(m.create(out), m.create(x)).getFloat(), 1e-5);
         }
     }
 }

@@ -11,6 +11,16 @@ import dev.kl4j.vae.TinyImages;
 import dev.kl4j.vae.eval.VaeEvaluator;
 import dev.kl4j.vae.model.DecoderType;
 import dev.kl4j.vae.model.VaeConfig;
+import dev.kl4j.vae.model.VaeModel;
+import dev.kl4j.vae.model.BernoulliLikelihood;
+import dev.kl4j.vae.model.Likelihood;
+import dev.kl4j.vae.model.MlpDecoder;
+import dev.kl4j.vae.model.MlpEncoder;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.SplittableRandom;
+import dev.kl4j.vae.objective.KlSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Trainer, checkpoint and evaluator on 8x8 generated images (a few hundred steps in all, a few seconds). */
 class TrainingTest {
     private static final VaeConfig MODEL = new VaeConfig(64, 32, 4, DecoderType.BERNOULLI);
-    private static final TrainConfig TRAIN = new TrainConfig(2, 32, 3e-3, 1.0, 0, null, 0.0, 7);
+    private static final TrainConfig TRAIN = new TrainConfig(2, 32, 3e-3, KlSchedule.constant(1.0), 0.0, 7);
     /**
      * libtorch's statically linked MKL may use fewer threads than asked when the machine is busy
      * (MKL_DYNAMIC defaults to true), which changes the rounding of matrix products. With MKL_DYNAMIC=FALSE
@@ -65,18 +75,20 @@ class TrainingTest {
         List<EpochMetrics> straightHistory;
         try (VaeTrainer t = VaeTrainer.create(MODEL, TRAIN, train, test, dir.resolve("a"))) {
             straightHistory = t.train(TrainingListener.NONE);
-            straight = t.model().parameterValues();
+            straight = t.model().parameterValues().values().toArray(new float[0][]);
             Checkpoint.State saved = Checkpoint.load(dir.resolve("a"));
             Checkpoint.State now = t.state();
             assertEquals(now.epoch(), saved.epoch());
             assertEquals(now.step(), saved.step());
-            assertEquals(now.model(), saved.model());
-            assertEquals(now.train(), saved.train());
+            assertEquals(now.settings(), saved.settings());
             assertEquals(now.history(), saved.history());
-            for (int i = 0; i < now.params().length; i++) {
-                assertArrayEquals(now.params()[i], saved.params()[i]);
-                assertArrayEquals(now.adamM()[i], saved.adamM()[i]);
-                assertArrayEquals(now.adamV()[i], saved.adamV()[i]);
+            assertEquals(List.copyOf(now.params().keySet()), List.copyOf(saved.params().keySet()));
+            assertEquals(List.of("encoder.w1", "encoder.b1", "encoder.wq", "encoder.bq", "decoder.w3", "decoder.b3",
+                    "decoder.w4", "decoder.b4"), List.copyOf(saved.params().keySet()));
+            for (String name : now.params().keySet()) {
+                assertArrayEquals(now.params().get(name), saved.params().get(name));
+                assertArrayEquals(now.adamM().get(name), saved.adamM().get(name));
+                assertArrayEquals(now.adamV().get(name), saved.adamV().get(name));
             }
         }
         Path b = dir.resolve("b");
@@ -88,7 +100,7 @@ class TrainingTest {
             List<EpochMetrics> resumed = t.train(TrainingListener.NONE);
             assertEquals(2, resumed.size());
             assertSame(straightHistory.get(1).testLoss(), resumed.get(1).testLoss());
-            float[][] after = t.model().parameterValues();
+            float[][] after = t.model().parameterValues().values().toArray(new float[0][]);
             for (int i = 0; i < after.length; i++) {
                 if (EXACT) {
                     assertArrayEquals(straight[i], after[i], "parameter " + i);
@@ -108,10 +120,26 @@ class TrainingTest {
             t.train(TrainingListener.NONE);
         }
         byte[] good = Files.readAllBytes(dir.resolve(Checkpoint.FILE_NAME));
-        float[] poisoned = train.pixels().clone();
-        java.util.Arrays.fill(poisoned, Float.NaN);
-        ImageSet bad = new ImageSet(poisoned, train.labels(), train.count(), 8, 8);
-        try (VaeTrainer t = VaeTrainer.resume(MODEL, TRAIN, bad, test, dir)) {
+        // The same model, whose likelihood turns every loss into NaN: resume, then fail at the first step.
+        NDManager manager = NDManager.newBaseManager();
+        SplittableRandom rng = new SplittableRandom(TRAIN.seed());
+        Likelihood nan = new Likelihood() {
+            private final BernoulliLikelihood inner = new BernoulliLikelihood();
+
+            @Override
+            public NDArray negLogLikelihood(NDArray out, NDArray x) {
+                NDArray nll = inner.negLogLikelihood(out, x);
+                return nll.add(nll.getManager().full(new Shape(), Float.NaN));
+            }
+
+            @Override
+            public NDArray mean(NDArray out) {
+                return inner.mean(out);
+            }
+        };
+        VaeModel poisoned = VaeModel.of(manager, 64, MlpEncoder.create(manager, 64, 32, 4, rng),
+                MlpDecoder.create(manager, 4, 32, 64, rng), nan);
+        try (VaeTrainer t = VaeTrainer.resume(poisoned, TRAIN, train, test, dir)) {
             NonFiniteLossException e = assertThrows(NonFiniteLossException.class, () -> t.train(TrainingListener.NONE));
             assertTrue(e.getMessage().contains("epoch 2, step 1") && e.getMessage().contains("checkpoint (epoch 1)"),
                     e.getMessage());
@@ -165,10 +193,27 @@ class TrainingTest {
     }
 
     @Test
-    void trainConfigRejectsBothWarmupAndCyclical() {
-        assertEquals("cyclical", assertThrows(InvalidArgumentException.class,
-                () -> new TrainConfig(1, 8, 1e-3, 1, 10, "2,0.5", 0, 1)).argument());
-        assertEquals("lr", assertThrows(InvalidArgumentException.class,
-                () -> new TrainConfig(1, 8, 0, 1, 0, null, 0, 1)).argument());
+    void trainConfigErrorsNameLibraryParameters() {
+        assertEquals("learningRate", assertThrows(InvalidArgumentException.class,
+                () -> TrainConfig.defaults().withLearningRate(0)).argument());
+        assertEquals("batchSize", assertThrows(InvalidArgumentException.class,
+                () -> TrainConfig.defaults().withBatchSize(0)).argument());
+        assertEquals("freeBits", assertThrows(InvalidArgumentException.class,
+                () -> TrainConfig.defaults().withFreeBits(-1)).argument());
+        TrainConfig c = TrainConfig.defaults().withKlSchedule(KlSchedule.linearWarmup(2, 50)).withEpochs(3);
+        assertEquals(new TrainConfig(3, 128, 1e-3, new KlSchedule.LinearWarmup(2, 50), 0, 1), c);
+    }
+
+    @Test
+    void problemsWithTheDataAreFoundBeforeTraining() {
+        // a batch larger than the training set (kl4j vae --batch 1000000 said "capacity < 0")
+        InvalidArgumentException big = assertThrows(InvalidArgumentException.class,
+                () -> VaeTrainer.create(MODEL, TRAIN.withBatchSize(1_000_000), train, test, null));
+        assertEquals("batchSize", big.argument());
+        assertTrue(big.getMessage().contains("larger than the 512 training images"), big.getMessage());
+        // more cycles than optimiser steps: 2 epochs of 16 steps
+        InvalidArgumentException cycles = assertThrows(InvalidArgumentException.class,
+                () -> VaeTrainer.create(MODEL, TRAIN.withKlSchedule(KlSchedule.cyclical(1, 33, 0.5)), train, test, null));
+        assertEquals("cycles", cycles.argument());
     }
 }

@@ -1,0 +1,29 @@
+package dev.kl4j.vae.model;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Map;
+
+/**
+ * The observation model p(x|z) of a VAE, given the {@link Decoder}'s output for z: its negative
+ * log-density summed over pixels (the reconstruction term of the ELBO) and its mean (for pictures).
+ * One class per likelihood: {@link BernoulliLikelihood}, {@link GaussianLikelihood}.
+ */
+public interface Likelihood {
+    /**
+     * @param out decoder output {@code [..., inputSize]}
+     * @param x   images, broadcastable to {@code out}
+     * @return −log p(x|z) in nats, summed over the last axis, {@code [...]}
+     */
+    NDArray negLogLikelihood(NDArray out, NDArray x);
+
+    /**
+     * @param out decoder output
+     * @return the mean of p(x|z), the same shape
+     */
+    NDArray mean(NDArray out);
+
+    /** @return trainable arrays of the likelihood itself by name (none by default) */
+    default Map<String, NDArray> parameters() {
+        return Map.of();
+    }
+}
