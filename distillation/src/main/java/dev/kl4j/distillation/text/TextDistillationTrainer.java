@@ -292,15 +292,7 @@ public final class TextDistillationTrainer {
                         continue;
                     }
                     int base = at * vocabulary;
-                    double max = Double.NEGATIVE_INFINITY;
-                    for (int v = 0; v < vocabulary; v++) {
-                        max = Math.max(max, values[base + v]);
-                    }
-                    double sum = 0;
-                    for (int v = 0; v < vocabulary; v++) {
-                        sum += Math.exp(values[base + v] - max);
-                    }
-                    nats += max + Math.log(sum) - values[base + batch.targets()[at]];
+                    nats += logSumExp(values, base, vocabulary) - values[base + batch.targets()[at]];
                     positions++;
                 }
             }
@@ -359,23 +351,28 @@ public final class TextDistillationTrainer {
 
     /** The smallest index whose cumulative softmax probability exceeds u (inverse CDF), in double precision. */
     static int sampleSoftmax(float[] logits, int offset, int vocabulary, double u) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int v = 0; v < vocabulary; v++) {
-            max = Math.max(max, logits[offset + v]);
-        }
-        double sum = 0;
-        for (int v = 0; v < vocabulary; v++) {
-            sum += Math.exp(logits[offset + v] - max);
-        }
-        double threshold = u * sum;
+        double logNormaliser = logSumExp(logits, offset, vocabulary);
         double cumulative = 0;
         for (int v = 0; v < vocabulary; v++) {
-            cumulative += Math.exp(logits[offset + v] - max);
-            if (cumulative > threshold) {
+            cumulative += Math.exp(logits[offset + v] - logNormaliser);
+            if (cumulative > u) {
                 return v;
             }
         }
         return vocabulary - 1;
+    }
+
+    /** ln Σ_v exp(x[offset + v]) over {@code n} values, in double precision, shifted by the maximum. */
+    static double logSumExp(float[] x, int offset, int n) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int v = 0; v < n; v++) {
+            max = Math.max(max, x[offset + v]);
+        }
+        double sum = 0;
+        for (int v = 0; v < n; v++) {
+            sum += Math.exp(x[offset + v] - max);
+        }
+        return max + Math.log(sum);
     }
 
     private static NDArray logits(Block block, NDManager manager, NDArray tokens) {

@@ -6,7 +6,6 @@ import dev.kl4j.distillation.text.FortuneCorpus;
 import dev.kl4j.examples.distillation.text.TextDistillationExperiment;
 import dev.kl4j.examples.distillation.text.TextLoss;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -83,14 +82,7 @@ public final class DistillTextCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Long> seedList = new ArrayList<>();
-        for (String part : seeds.split(",")) {
-            try {
-                seedList.add(Long.parseLong(part.trim()));
-            } catch (NumberFormatException e) {
-                throw new InvalidArgumentException("seeds", "seeds must be integers separated by commas, got '" + seeds + "'");
-            }
-        }
+        List<Long> seedList = DistillCommand.parseSeeds(seeds);
         if (device.resolve().isGpu()) {
             throw new InvalidArgumentException("device", "--device gpu: kl4j distill-text trains on the CPU only so far");
         }

@@ -120,12 +120,29 @@ public final class DistillationReport {
      */
     public static void bars(Path file, String title, String yTitle, List<String> names, List<Double> values,
             List<Double> errors) throws IOException {
+        double low = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        bars(file, title, yTitle, names, values, errors, Math.max(0, Math.floor(low - 5)));
+    }
+
+    /**
+     * A PNG bar chart, one bar per name with an error bar, the y axis starting at {@code yAxisMin}.
+     *
+     * @param file     the PNG
+     * @param title    chart title
+     * @param yTitle   y-axis title
+     * @param names    bar names
+     * @param values   bar heights
+     * @param errors   error-bar half-widths
+     * @param yAxisMin where the y axis starts
+     * @throws IOException if the file cannot be written
+     */
+    public static void bars(Path file, String title, String yTitle, List<String> names, List<Double> values,
+            List<Double> errors, double yAxisMin) throws IOException {
         CategoryChart chart = new CategoryChartBuilder().width(800).height(500).title(title)
                 .xAxisTitle("loss").yAxisTitle(yTitle).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendVisible(false);
-        double low = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        chart.getStyler().setYAxisMin(Math.max(0, Math.floor(low - 5)));
+        chart.getStyler().setYAxisMin(yAxisMin);
         chart.addSeries("mean over seeds", names, values, errors);
         AtomicFiles.writeBytes(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
     }

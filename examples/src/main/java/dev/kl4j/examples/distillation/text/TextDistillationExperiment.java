@@ -228,7 +228,7 @@ public final class TextDistillationExperiment {
         DistillationReport.bars(folder.dir().resolve("bpc_per_loss.png"), String.format(Locale.ROOT,
                 "Student held-out bits per character per loss (teacher %.3f)", teacherBpc), "bits per character",
                 summaries.stream().map(LossSummary::loss).toList(), summaries.stream().map(LossSummary::bpcMean).toList(),
-                summaries.stream().map(LossSummary::bpcStd).toList());
+                summaries.stream().map(LossSummary::bpcStd).toList(), yAxisMin(summaries));
         stdout.print(table);
         stdout.println("outputs: " + folder.dir());
         stdout.flush();
@@ -353,6 +353,12 @@ public final class TextDistillationExperiment {
                     s.seeds().size(), s.epochSeconds()));
         }
         return md.toString();
+    }
+
+    /** The y axis of the bpc chart starts a little below the lowest bar minus its error, at a multiple of 0.1. */
+    static double yAxisMin(List<LossSummary> summaries) {
+        double low = summaries.stream().mapToDouble(s -> s.bpcMean() - s.bpcStd()).min().orElse(0);
+        return Math.max(0, Math.floor(10 * (low - 0.1)) / 10);
     }
 
     private static ProgressBar bar(boolean show, String task, long steps) {
