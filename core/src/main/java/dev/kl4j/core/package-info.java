@@ -12,5 +12,8 @@
  *   <li>{@code nd4j}: batched front end on ND4J {@code INDArray}s, with linear algebra.</li>
  *   <li>{@code data}: shared training plumbing (IDX reader, data directories, atomic files).</li>
  * </ul>
+ * This package itself holds what they all share: {@link dev.kl4j.core.InvalidArgumentException}, the
+ * argument rules and their wording ({@link dev.kl4j.core.ArgumentChecks}), and the numerically stable
+ * helpers ({@link dev.kl4j.core.StableMath}: logRatio, expm1MinusX, logSumExp, logSoftmax).
  */
 package dev.kl4j.core;

@@ -122,6 +122,7 @@ class FrontEndAgreementTest {
     }
 
     private void compareDiscrete(String name, ToDoubleBiFunction<double[], double[]> reference,
+                                 ToDoubleBiFunction<double[], double[]> doubleLogits,
                                  BiFunction<NDArray, NDArray, NDArray> djlProbs,
                                  BiFunction<NDArray, NDArray, NDArray> djlLogits,
                                  BiFunction<INDArray, INDArray, INDArray> nd4jProbs,
@@ -137,6 +138,8 @@ class FrontEndAgreementTest {
             for (int r = 0; r < p.length; r++) {
                 expected[r] = reference.applyAsDouble(p[r], q[r]);
                 infinite += Double.isInfinite(expected[r]) ? 1 : 0;
+                assertAgrees(expected[r], doubleLogits.applyAsDouble(logOf(p[r]), logOf(q[r])), F64_RELATIVE, 1e-15,
+                        name + " double[] logits k=" + k + " row " + r);
             }
             try (NDManager manager = NDManager.newBaseManager()) {
                 float[] fromProbs = djlProbs.apply(manager.create(p).toType(DataType.FLOAT32, false),
@@ -169,27 +172,34 @@ class FrontEndAgreementTest {
 
     @Test
     void categoricalKlAgreesAcrossFrontEnds() {
-        compareDiscrete("kl", DiscreteDivergences::kl, DjlDivergences::kl,
+        compareDiscrete("kl", DiscreteDivergences::kl, DiscreteDivergences::klFromLogits, DjlDivergences::kl,
                 DjlDivergences::klFromLogits, Nd4jDivergences::kl, Nd4jDivergences::klFromLogits);
     }
 
     @Test
     void reverseKlAgreesWithSwappedReference() {
-        compareDiscrete("reverse kl", (p, q) -> DiscreteDivergences.kl(q, p), (p, q) -> DjlDivergences.kl(q, p),
-                DjlDivergences::reverseKlFromLogits, (p, q) -> Nd4jDivergences.kl(q, p),
-                (p, q) -> Nd4jDivergences.klFromLogits(q, p));
+        compareDiscrete("reverse kl", (p, q) -> DiscreteDivergences.kl(q, p), DiscreteDivergences::reverseKlFromLogits,
+                DjlDivergences::reverseKl, DjlDivergences::reverseKlFromLogits, Nd4jDivergences::reverseKl,
+                Nd4jDivergences::reverseKlFromLogits);
+        // The double[] reverseKl is kl with the arguments swapped, to the last bit.
+        compareDiscrete("reverse kl (double[])", DiscreteDivergences::reverseKl,
+                (a, b) -> DiscreteDivergences.klFromLogits(b, a), (p, q) -> DjlDivergences.kl(q, p),
+                (a, b) -> DjlDivergences.klFromLogits(b, a), (p, q) -> Nd4jDivergences.kl(q, p),
+                (a, b) -> Nd4jDivergences.klFromLogits(b, a));
     }
 
     @Test
     void entropyAgreesAcrossFrontEnds() {
-        compareDiscrete("entropy", (p, q) -> DiscreteDivergences.entropy(p), (p, q) -> DjlDivergences.entropy(p),
+        compareDiscrete("entropy", (p, q) -> DiscreteDivergences.entropy(p), (a, b) -> DiscreteDivergences.entropyFromLogits(a),
+                (p, q) -> DjlDivergences.entropy(p),
                 (p, q) -> DjlDivergences.entropyFromLogits(p), (p, q) -> Nd4jDivergences.entropy(p),
                 (p, q) -> Nd4jDivergences.entropyFromLogits(p));
     }
 
     @Test
     void jensenShannonAgreesAcrossFrontEnds() {
-        compareDiscrete("js", DiscreteDivergences::js, DjlDivergences::js, DjlDivergences::jsFromLogits,
+        compareDiscrete("js", DiscreteDivergences::js, DiscreteDivergences::jsFromLogits, DjlDivergences::js,
+                DjlDivergences::jsFromLogits,
                 Nd4jDivergences::js, Nd4jDivergences::jsFromLogits);
     }
 
@@ -274,11 +284,19 @@ class FrontEndAgreementTest {
             float[] diagonal = DjlGaussianKl.diagonalFromLogVar(f32.apply(muP, manager), f32.apply(logVarP, manager),
                     f32.apply(muQ, manager), f32.apply(logVarQ, manager)).toFloatArray();
             float[] prior = DjlGaussianKl.toStandardNormalFromLogVar(f32.apply(muP, manager), f32.apply(logVarP, manager)).toFloatArray();
+            double[] ndDiagonal = Nd4jGaussianKl.diagonalFromLogVar(Nd4j.createFromArray(muP), Nd4j.createFromArray(logVarP),
+                    Nd4j.createFromArray(muQ), Nd4j.createFromArray(logVarQ)).toDoubleVector();
+            double[] ndPrior = Nd4jGaussianKl.toStandardNormalFromLogVar(Nd4j.createFromArray(muP),
+                    Nd4j.createFromArray(logVarP)).toDoubleVector();
             for (int b = 0; b < batch; b++) {
                 double exact = GaussianKl.diagonal(muP[b], scales(logVarP[b]), muQ[b], scales(logVarQ[b]));
+                double exactPrior = GaussianKl.toStandardNormalFromLogVar(muP[b], logVarP[b]);
+                assertAgrees(exact, GaussianKl.diagonalFromLogVar(muP[b], logVarP[b], muQ[b], logVarQ[b]), 1e-13, 0,
+                        "double[] diagonalFromLogVar " + b);
                 assertAgrees(exact, diagonal[b], F32_RELATIVE, F32_ABSOLUTE, "DJL diagonal " + b);
-                assertAgrees(GaussianKl.toStandardNormalFromLogVar(muP[b], logVarP[b]), prior[b], F32_RELATIVE, F32_ABSOLUTE,
-                        "DJL prior " + b);
+                assertAgrees(exactPrior, prior[b], F32_RELATIVE, F32_ABSOLUTE, "DJL prior " + b);
+                assertAgrees(exact, ndDiagonal[b], F64_RELATIVE, 1e-13, "ND4J diagonalFromLogVar " + b);
+                assertAgrees(exactPrior, ndPrior[b], F64_RELATIVE, 1e-13, "ND4J toStandardNormalFromLogVar " + b);
             }
         }
     }

@@ -1,6 +1,8 @@
 package dev.kl4j.core.discrete;
 
+import dev.kl4j.core.ArgumentChecks;
 import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.core.StableMath;
 
 /**
  * Divergences, distances and entropies of discrete probability vectors on {@code double[]}: the exact
@@ -15,12 +17,20 @@ import dev.kl4j.core.InvalidArgumentException;
  * smoothing). Violations throw {@link InvalidArgumentException} naming the argument, e.g.
  * {@code q[2] = -0.1 is negative; probabilities must be >= 0}.
  *
- * <p><b>Units.</b> The logarithmic measures (kl, entropy, crossEntropy, js, jsDistance, renyi,
+ * <p><b>Units.</b> The logarithmic measures (kl, reverseKl, entropy, crossEntropy, js, jsDistance, renyi,
  * bhattacharyya) are computed in nats and converted with {@link DiscreteOptions#base()}; tv, hellinger,
- * chi2, fDivergence and wasserstein1 have no logarithm and ignore the base.
+ * chi2, fDivergence and wasserstein1 have no logarithm and ignore the base. The {@code ...FromLogits}
+ * forms take unnormalised log-probabilities and return nats, as the DJL and ND4J front ends of the same
+ * names do.
  *
  * <p><b>Speed.</b> {@link #kl} and {@link #entropy} read their inputs once, checking them in the same
  * pass, with the Vector API when {@code jdk.incubator.vector} is present (see {@link DiscreteKernels}).
+ *
+ * <p><b>Where the numerics live.</b> This class checks and prepares the inputs and converts the unit;
+ * each measure's loop, with its formula and its numerically stable rewrite, is one small class of this
+ * package: {@code RelativeEntropy} (kl, entropy, crossEntropy), {@code JensenShannon} (js, jsDistance),
+ * {@code Renyi}, {@code HellingerBhattacharyya} (hellinger, bhattacharyya), {@code FDivergences} (tv,
+ * chi2, fDivergence) and {@code Wasserstein1}.
  */
 public final class DiscreteDivergences {
 
@@ -64,19 +74,90 @@ public final class DiscreteDivergences {
     public static double kl(double[] p, double[] q, DiscreteOptions options) {
         requireOptions(options);
         ProbabilityVectors.requirePair(p, q);
-        return options.base().fromNats(klNats(p, q, options, Kernels.forLength(p.length)));
+        return options.base().fromNats(RelativeEntropy.klNats(p, q, options, Kernels.forLength(p.length)));
     }
 
-    /** KL in nats through the given kernel; validates unless the inputs were prepared. */
-    static double klNats(double[] p, double[] q, DiscreteOptions options, FusedKernel kernel) {
-        if (options.usesInputsAsGiven()) {
-            FusedPass pass = kernel.relativeEntropy(p, q);
-            requireValid(pass, p, q);
-            return pass.value();
-        }
-        double[] pp = ProbabilityVectors.prepare(p, "p", options);
-        double[] qq = ProbabilityVectors.prepare(q, "q", options);
-        return kernel.relativeEntropy(pp, qq).value();
+    /**
+     * {@link #reverseKl(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}.
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @return KL(Q‖P) in nats
+     */
+    public static double reverseKl(double[] p, double[] q) {
+        return reverseKl(p, q, DiscreteOptions.DEFAULT);
+    }
+
+    /**
+     * Reverse KL: <b>KL(Q‖P)</b> for the same argument order as {@link #kl}, that is {@code kl(q, p)}
+     * with each argument checked under its own name. With P the model and Q a target this is the
+     * mode-seeking direction (reverse KL in variational inference and distillation); {@link #kl} is the
+     * mass-covering one. Same numerics as {@link #kl}.
+     *
+     * @param p P, a probability vector
+     * @param q Q, a probability vector of the same length
+     * @param options base, normalisation and smoothing
+     * @return KL(Q‖P) in the options' base, in [0, +∞]
+     */
+    public static double reverseKl(double[] p, double[] q, DiscreteOptions options) {
+        requireOptions(options);
+        ProbabilityVectors.requirePair(p, q);
+        return options.base().fromNats(RelativeEntropy.reverseKlNats(p, q, options, Kernels.forLength(p.length)));
+    }
+
+    /**
+     * KL(P‖Q) from logits, P = softmax(a), Q = softmax(b), in nats:
+     * <pre>
+     *   KL = Σ_k softmax(a)_k · (logSoftmax(a)_k − logSoftmax(b)_k)
+     * </pre>
+     * The log-softmax subtracts the maximum first ({@link StableMath#logSoftmax}), so logits of magnitude
+     * 1e4 stay exact. A logit of −∞ masks its category (probability exactly 0); a finite logit means
+     * p &gt; 0, even where e^a underflows, so a category masked in Q only makes KL +∞. The same value as
+     * {@code DjlDivergences.klFromLogits} and {@code Nd4jDivergences.klFromLogits}, in double precision.
+     *
+     * @param logitsP logits a of P: finite or −∞, at least one finite
+     * @param logitsQ logits b of Q, same length
+     * @return KL(P‖Q) in nats, in [0, +∞]
+     */
+    public static double klFromLogits(double[] logitsP, double[] logitsQ) {
+        double[][] logProbs = logSoftmaxPair(logitsP, logitsQ);
+        return RelativeEntropy.klFromLogProbsNats(logProbs[0], logProbs[1]);
+    }
+
+    /**
+     * Reverse KL from logits: KL(Q‖P) = {@code klFromLogits(logitsQ, logitsP)}, with each argument
+     * checked under its own name.
+     *
+     * @param logitsP logits a of P
+     * @param logitsQ logits b of Q, same length
+     * @return KL(Q‖P) in nats, in [0, +∞]
+     */
+    public static double reverseKlFromLogits(double[] logitsP, double[] logitsQ) {
+        double[][] logProbs = logSoftmaxPair(logitsP, logitsQ);
+        return RelativeEntropy.klFromLogProbsNats(logProbs[1], logProbs[0]);
+    }
+
+    /**
+     * Shannon entropy of P = softmax(a), H = −Σ p ln p with 0 ln 0 = 0, in nats (masked categories add 0).
+     *
+     * @param logits logits a: finite or −∞, at least one finite
+     * @return H(P) in nats, in [0, ln n]
+     */
+    public static double entropyFromLogits(double[] logits) {
+        return RelativeEntropy.entropyFromLogProbsNats(logSoftmax("logits", logits));
+    }
+
+    /**
+     * Jensen–Shannon divergence of P = softmax(a) and Q = softmax(b), in nats, by the numerics of
+     * {@link #js} applied to the softmax probabilities (a masked or underflowing category adds 0 either way).
+     *
+     * @param logitsP logits a of P
+     * @param logitsQ logits b of Q, same length
+     * @return JS(P, Q) in nats, in [0, ln 2]
+     */
+    public static double jsFromLogits(double[] logitsP, double[] logitsQ) {
+        double[][] logProbs = logSoftmaxPair(logitsP, logitsQ);
+        return JensenShannon.jsNats(exp(logProbs[0]), exp(logProbs[1]));
     }
 
     /**
@@ -102,19 +183,7 @@ public final class DiscreteDivergences {
     public static double entropy(double[] p, DiscreteOptions options) {
         requireOptions(options);
         ProbabilityVectors.requireNonEmpty(p, "p");
-        return options.base().fromNats(entropyNats(p, options, Kernels.forLength(p.length)));
-    }
-
-    static double entropyNats(double[] p, DiscreteOptions options, FusedKernel kernel) {
-        if (options.usesInputsAsGiven()) {
-            FusedPass pass = kernel.entropy(p);
-            if (!pass.entriesValid()) {
-                ProbabilityVectors.requireEntries(p, "p");
-            }
-            ProbabilityVectors.requireUnitSum(pass.sumP(), "p");
-            return pass.value();
-        }
-        return kernel.entropy(ProbabilityVectors.prepare(p, "p", options)).value();
+        return options.base().fromNats(RelativeEntropy.entropyNats(p, options, Kernels.forLength(p.length)));
     }
 
     /**
@@ -141,18 +210,7 @@ public final class DiscreteDivergences {
      */
     public static double crossEntropy(double[] p, double[] q, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
-        double[] pp = pq[0];
-        double[] qq = pq[1];
-        double sum = 0.0;
-        for (int i = 0; i < pp.length; i++) {
-            if (pp[i] > 0.0) {
-                if (qq[i] == 0.0) {
-                    return Double.POSITIVE_INFINITY;
-                }
-                sum -= pp[i] * Math.log(qq[i]);
-            }
-        }
-        return options.base().fromNats(sum);
+        return options.base().fromNats(RelativeEntropy.crossEntropyNats(pq[0], pq[1]));
     }
 
     // ---------------------------------------------------------------- Jensen–Shannon
@@ -184,39 +242,7 @@ public final class DiscreteDivergences {
      */
     public static double js(double[] p, double[] q, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
-        return options.base().fromNats(jsNats(pq[0], pq[1]));
-    }
-
-    private static double jsNats(double[] p, double[] q) {
-        double sum = 0.0;
-        for (int i = 0; i < p.length; i++) {
-            sum += twiceJsTerm(p[i], q[i]);
-        }
-        return 0.5 * sum;
-    }
-
-    /**
-     * p ln(2p/(p + q)) + q ln(2q/(p + q)) ≥ 0 for p, q ≥ 0. With s = p + q and d = (p − q)/s this is
-     * (s/2)[(1 + d) ln(1 + d) + (1 − d) ln(1 − d)] = (s/2)[d ln((1 + d)/(1 − d)) + ln(1 − d²)], whose two
-     * parts are O(d²): used for |d| ≤ ½, where the two logarithms of the direct form cancel to first order.
-     */
-    private static double twiceJsTerm(double p, double q) {
-        double s = p + q;
-        if (s == 0.0) {
-            return 0.0;
-        }
-        double d = (p - q) / s;
-        if (Math.abs(d) <= 0.5) {
-            return 0.5 * s * (d * Math.log1p(2.0 * d / (1.0 - d)) + Math.log1p(-d * d));
-        }
-        double t = 0.0;
-        if (p > 0.0) {
-            t += p * Math.log(2.0 * p / s);
-        }
-        if (q > 0.0) {
-            t += q * Math.log(2.0 * q / s);
-        }
-        return t;
+        return options.base().fromNats(JensenShannon.jsNats(pq[0], pq[1]));
     }
 
     /**
@@ -264,7 +290,8 @@ public final class DiscreteDivergences {
      * p_i &gt; 0 (Rényi 1961; Σ p = 1 up to the 1e-9 input tolerance, which this keeps from being
      * amplified by 1/(α − 1) near α = 1).
      * <ul>
-     *   <li>α = 1: {@link #kl}; α = 0: −ln Σ_{p_i&gt;0} q_i; α = ½: −2 ln Σ√(p_i q_i) =
+     *   <li>α = 1: {@link #kl}; α = 0: −ln Σ_{p_i&gt;0} q_i, computed as −log1p(−Σ_{p_i=0} q_i) so that
+     *       it is exactly 0 when P's support holds all of Q's mass; α = ½: −2 ln Σ√(p_i q_i) =
      *       2 · {@link #bhattacharyya}; α = 2: ln(1 + χ²); α = +∞ ({@code Double.POSITIVE_INFINITY}):
      *       ln max_{p_i&gt;0} p_i / q_i.</li>
      *   <li>+∞ when the support condition fails: for α ≥ 1 if some p_i &gt; 0 = q_i, for α &lt; 1 only if
@@ -288,121 +315,12 @@ public final class DiscreteDivergences {
      * @throws InvalidArgumentException naming {@code "alpha"} for α &lt; 0 or NaN
      */
     public static double renyi(double[] p, double[] q, double alpha, DiscreteOptions options) {
-        if (!(alpha >= 0.0)) {
-            throw new InvalidArgumentException("alpha", "alpha = " + alpha
-                    + " is invalid; the Renyi order must be in [0, +inf] (+inf for the max)");
-        }
+        Renyi.requireOrder(alpha);
         if (alpha == 1.0) {
             return kl(p, q, options);
         }
         double[][] pq = prepared(p, q, options);
-        return options.base().fromNats(renyiNats(pq[0], pq[1], alpha)) + 0.0; // + 0.0 turns -0.0 into 0.0
-    }
-
-    private static double renyiNats(double[] p, double[] q, double alpha) {
-        int n = p.length;
-        if (alpha == Double.POSITIVE_INFINITY) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                if (p[i] > 0.0) {
-                    if (q[i] == 0.0) {
-                        return Double.POSITIVE_INFINITY;
-                    }
-                    max = Math.max(max, ScalarKernel.logRatio(p[i], q[i]));
-                }
-            }
-            return max;
-        }
-        double eps = alpha - 1.0;
-        boolean overlap = false;
-        for (int i = 0; i < n; i++) {
-            if (p[i] > 0.0) {
-                if (q[i] > 0.0) {
-                    overlap = true;
-                } else if (eps > 0.0) {
-                    return Double.POSITIVE_INFINITY; // q^(1-α) = +∞ at q = 0
-                }
-            }
-        }
-        if (!overlap) {
-            return Double.POSITIVE_INFINITY; // Σ p^α q^(1-α) = 0 for α < 1
-        }
-        double sumP = ProbabilityVectors.sum(p);
-        // Σ w (p/q)^ε − 1 with w = p/Σp, as Σ q ψ_α(p/q − 1) + ε Σ (p − q) over p > 0 (see renyiExcess):
-        // no cancellation against the 1 as ε → 0, nor between terms as Q → P.
-        double excess = 0.0;
-        RelativeEntropyTerms.CompensatedSum differences = new RelativeEntropyTerms.CompensatedSum();
-        double logAlpha = Math.log(alpha);
-        for (int i = 0; i < n; i++) {
-            if (p[i] > 0.0) {
-                if (q[i] == 0.0) {
-                    excess -= p[i]; // α < 1 here: p (p/q)^ε − p = −p
-                } else {
-                    excess += q[i] * renyiExcess(ScalarKernel.logRatio(p[i], q[i]), alpha, logAlpha);
-                    differences.add(p[i] - q[i]);
-                }
-            }
-        }
-        double s = (excess + eps * differences.value()) / sumP;
-        // For s near −1 (nearly disjoint supports) 1 + s has lost its digits, and s overflows for large
-        // α: use the log-sum-exp.
-        if (s > -0.5 && s < Double.POSITIVE_INFINITY) {
-            return Math.log1p(s) / eps;
-        }
-        // Log-sum-exp of a_i = ln p_i + ε ln(p_i/q_i) = ln(p_i^α q_i^(1−α)), taken over b_i = a_i / c with
-        // c = max(ε, 1): D = (c/ε) max b + ln(Σ_i exp(c (b_i − max b)) / Σp) / ε. Dividing by ε first keeps
-        // ε ln(p_i/q_i) from overflowing for α up to Double.MAX_VALUE.
-        double c = Math.max(eps, 1.0);
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            if (p[i] > 0.0 && q[i] > 0.0) {
-                max = Math.max(max, scaledLogTerm(p[i], q[i], eps, c));
-            }
-        }
-        double sum = 0.0;
-        for (int i = 0; i < n; i++) {
-            if (p[i] > 0.0 && q[i] > 0.0) {
-                sum += Math.exp(c * (scaledLogTerm(p[i], q[i], eps, c) - max));
-            }
-        }
-        return (c / eps) * max + (Math.log(sum) - Math.log(sumP)) / eps;
-    }
-
-    /**
-     * ψ_α(u) = (1+u)^α − 1 − α u for 1 + u = p/q = e^L, so that q ψ_α = q (p/q)^α − q − α (p − q) and
-     * Σ p ((p/q)^ε − 1) = Σ q ψ_α + ε Σ (p − q) (ε = α − 1). Each q ψ_α has the sign of α(α − 1) and is
-     * O(q u²), so the sum does not cancel. As ψ_α = expm1(αL) − α expm1(L) = Σ_{k≥2} (α^k − α) L^k/k!,
-     * the series (coefficients from expm1, so no cancellation for α near 1) is used while |L| and
-     * |αL| are at most ½, beyond that e^L expm1(εL) − ε expm1(L) (equal, and both parts O(ε) as α → 1;
-     * a few bits lost at most).
-     */
-    private static double renyiExcess(double logRatio, double alpha, double logAlpha) {
-        double l = logRatio;
-        if (Math.abs(l) > 0.5 || Math.abs(alpha * l) > 0.5) {
-            double eps = alpha - 1.0; // ψ_α = e^L expm1(εL) − ε expm1(L): both parts O(ε) as α → 1
-            return Math.exp(l) * Math.expm1(eps * l) - eps * Math.expm1(l);
-        }
-        // (α^k − α) L^k/k! = (αL)^k/k! · (1 − α^(1−k)) for α ≥ 1 (no overflow of α^k, factor in [0, 1)),
-        // = L^k/k! · α (α^(k−1) − 1) for α < 1.
-        boolean large = alpha >= 1.0;
-        double x = large ? alpha * l : l;
-        double sum = 0.0;
-        double power = x; // x^k / k!
-        for (int k = 2; k <= 40; k++) {
-            power *= x / k;
-            double coefficient = large ? -Math.expm1((1 - k) * logAlpha) : alpha * Math.expm1((k - 1) * logAlpha);
-            double term = coefficient * power;
-            sum += term;
-            if (Math.abs(term) <= 1e-18 * Math.abs(sum)) {
-                break;
-            }
-        }
-        return sum;
-    }
-
-    /** (ln p + ε ln(p/q)) / c for p, q &gt; 0, computed as ln p / c + (ε/c) ln(p/q). */
-    private static double scaledLogTerm(double p, double q, double eps, double c) {
-        return Math.log(p) / c + (eps / c) * ScalarKernel.logRatio(p, q);
+        return options.base().fromNats(Renyi.renyiNats(pq[0], pq[1], alpha)) + 0.0; // + 0.0 turns -0.0 into 0.0
     }
 
     // ---------------------------------------------------------------- distances without logarithms
@@ -430,11 +348,7 @@ public final class DiscreteDivergences {
      */
     public static double tv(double[] p, double[] q, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
-        double sum = 0.0;
-        for (int i = 0; i < pq[0].length; i++) {
-            sum += Math.abs(pq[0][i] - pq[1][i]);
-        }
-        return 0.5 * sum;
+        return FDivergences.tv(pq[0], pq[1]);
     }
 
     /**
@@ -462,17 +376,7 @@ public final class DiscreteDivergences {
      */
     public static double hellinger(double[] p, double[] q, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
-        double sum = 0.0;
-        for (int i = 0; i < pq[0].length; i++) {
-            double pi = pq[0][i];
-            double qi = pq[1][i];
-            double rootSum = Math.sqrt(pi) + Math.sqrt(qi);
-            if (rootSum > 0.0) {
-                double d = (pi - qi) / rootSum; // = √p − √q without cancelling when p ≈ q
-                sum += d * d;
-            }
-        }
-        return Math.sqrt(0.5 * sum);
+        return HellingerBhattacharyya.hellinger(pq[0], pq[1]);
     }
 
     /**
@@ -500,20 +404,7 @@ public final class DiscreteDivergences {
      */
     public static double chi2(double[] p, double[] q, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
-        double sum = 0.0;
-        for (int i = 0; i < pq[0].length; i++) {
-            double pi = pq[0][i];
-            double qi = pq[1][i];
-            if (qi == 0.0) {
-                if (pi > 0.0) {
-                    return Double.POSITIVE_INFINITY;
-                }
-            } else {
-                double d = pi - qi;
-                sum += d * d / qi;
-            }
-        }
-        return sum;
+        return FDivergences.chi2(pq[0], pq[1]);
     }
 
     /**
@@ -543,29 +434,7 @@ public final class DiscreteDivergences {
      */
     public static double bhattacharyya(double[] p, double[] q, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
-        double bc = 0.0;
-        double halfSquaredGaps = 0.0;
-        RelativeEntropyTerms.CompensatedSum massMinusTwo = new RelativeEntropyTerms.CompensatedSum();
-        massMinusTwo.add(-2.0);
-        for (int i = 0; i < pq[0].length; i++) {
-            double pi = pq[0][i];
-            double qi = pq[1][i];
-            double rootP = Math.sqrt(pi);
-            double rootQ = Math.sqrt(qi);
-            bc += rootP * rootQ;
-            if (pi + qi > 0.0) {
-                double gap = (pi - qi) / (rootP + rootQ); // √p − √q without cancellation
-                halfSquaredGaps += 0.5 * gap * gap;
-            }
-            massMinusTwo.add(pi);
-            massMinusTwo.add(qi);
-        }
-        if (bc < 0.5) {
-            return options.base().fromNats(0.0 - Math.log(bc)); // 0.0 - x: no -0.0; +∞ for bc = 0
-        }
-        // BC − 1 = ½ (Σp + Σq − 2) − ½ Σ (√p − √q)²: no cancellation against the 1 as Q → P.
-        double bcMinusOne = 0.5 * massMinusTwo.value() - halfSquaredGaps;
-        return options.base().fromNats(0.0 - Math.log1p(bcMinusOne));
+        return options.base().fromNats(HellingerBhattacharyya.bhattacharyyaNats(pq[0], pq[1]));
     }
 
     // ---------------------------------------------------------------- f-divergences
@@ -601,25 +470,9 @@ public final class DiscreteDivergences {
      * @throws InvalidArgumentException naming {@code "f"} when it is null
      */
     public static double fDivergence(double[] p, double[] q, FGenerator f, DiscreteOptions options) {
-        if (f == null) {
-            throw new InvalidArgumentException("f", "f is null; pass a generator such as FGenerator.KL");
-        }
+        FDivergences.requireGenerator(f);
         double[][] pq = prepared(p, q, options);
-        double slope = f.slopeAtInfinity();
-        double sum = 0.0;
-        for (int i = 0; i < pq[0].length; i++) {
-            double pi = pq[0][i];
-            double qi = pq[1][i];
-            double t = qi == 0.0 ? Double.POSITIVE_INFINITY : pi / qi;
-            if (t == Double.POSITIVE_INFINITY) {
-                if (pi > 0.0) {
-                    sum += slope == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : pi * slope;
-                }
-            } else {
-                sum += qi * f.f(t);
-            }
-        }
-        return sum;
+        return FDivergences.fDivergence(pq[0], pq[1], f);
     }
 
     // ---------------------------------------------------------------- Wasserstein
@@ -649,13 +502,7 @@ public final class DiscreteDivergences {
      */
     public static double wasserstein1(double[] p, double[] q, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
-        double cdfDifference = 0.0;
-        double sum = 0.0;
-        for (int i = 0; i < pq[0].length - 1; i++) {
-            cdfDifference += pq[0][i] - pq[1][i];
-            sum += Math.abs(cdfDifference);
-        }
-        return sum;
+        return Wasserstein1.unitGrid(pq[0], pq[1]);
     }
 
     /**
@@ -686,32 +533,8 @@ public final class DiscreteDivergences {
      */
     public static double wasserstein1(double[] p, double[] q, double[] grid, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
-        requireGrid(grid, pq[0].length);
-        double cdfDifference = 0.0;
-        double sum = 0.0;
-        for (int i = 0; i < pq[0].length - 1; i++) {
-            cdfDifference += pq[0][i] - pq[1][i];
-            sum += Math.abs(cdfDifference) * (grid[i + 1] - grid[i]);
-        }
-        return sum;
-    }
-
-    private static void requireGrid(double[] grid, int n) {
-        if (grid == null) {
-            throw new InvalidArgumentException("grid", "grid is null; pass the support points");
-        }
-        if (grid.length != n) {
-            throw new InvalidArgumentException("grid", "grid has length " + grid.length + " but p has length " + n);
-        }
-        for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(grid[i])) {
-                throw new InvalidArgumentException("grid", "grid[" + i + "] = " + grid[i] + " is not finite");
-            }
-            if (i > 0 && !(grid[i] > grid[i - 1])) {
-                throw new InvalidArgumentException("grid", "grid[" + i + "] = " + grid[i] + " is not greater than grid["
-                        + (i - 1) + "] = " + grid[i - 1] + "; the grid must be strictly increasing");
-            }
-        }
+        Wasserstein1.requireGrid(grid, pq[0].length);
+        return Wasserstein1.onGrid(pq[0], pq[1], grid);
     }
 
     // ---------------------------------------------------------------- input handling
@@ -723,13 +546,24 @@ public final class DiscreteDivergences {
             ProbabilityVectors.prepare(p, "p", options), ProbabilityVectors.prepare(q, "q", options)};
     }
 
-    private static void requireValid(FusedPass pass, double[] p, double[] q) {
-        if (!pass.entriesValid()) {
-            ProbabilityVectors.requireEntries(p, "p");
-            ProbabilityVectors.requireEntries(q, "q");
+    private static double[] logSoftmax(String name, double[] logits) {
+        ArgumentChecks.logits(name, logits);
+        return StableMath.logSoftmax(logits);
+    }
+
+    private static double[][] logSoftmaxPair(double[] logitsP, double[] logitsQ) {
+        double[] logP = logSoftmax("logitsP", logitsP);
+        double[] logQ = logSoftmax("logitsQ", logitsQ);
+        ArgumentChecks.sameLength("logitsP", logitsP.length, "logitsQ", logitsQ.length);
+        return new double[][] {logP, logQ};
+    }
+
+    private static double[] exp(double[] x) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.exp(x[i]);
         }
-        ProbabilityVectors.requireUnitSum(pass.sumP(), "p");
-        ProbabilityVectors.requireUnitSum(pass.sumQ(), "q");
+        return out;
     }
 
     private static void requireOptions(DiscreteOptions options) {

@@ -28,7 +28,7 @@ public final class DiscreteKernels {
      */
     public static double klScalar(double[] p, double[] q) {
         ProbabilityVectors.requirePair(p, q);
-        return DiscreteDivergences.klNats(p, q, DiscreteOptions.DEFAULT, ScalarKernel.INSTANCE);
+        return RelativeEntropy.klNats(p, q, DiscreteOptions.DEFAULT, ScalarKernel.INSTANCE);
     }
 
     /**
@@ -41,7 +41,7 @@ public final class DiscreteKernels {
      */
     public static double klVector(double[] p, double[] q) {
         ProbabilityVectors.requirePair(p, q);
-        return DiscreteDivergences.klNats(p, q, DiscreteOptions.DEFAULT, requireVector());
+        return RelativeEntropy.klNats(p, q, DiscreteOptions.DEFAULT, requireVector());
     }
 
     /**
@@ -52,7 +52,7 @@ public final class DiscreteKernels {
      */
     public static double entropyScalar(double[] p) {
         ProbabilityVectors.requireNonEmpty(p, "p");
-        return DiscreteDivergences.entropyNats(p, DiscreteOptions.DEFAULT, ScalarKernel.INSTANCE);
+        return RelativeEntropy.entropyNats(p, DiscreteOptions.DEFAULT, ScalarKernel.INSTANCE);
     }
 
     /**
@@ -64,7 +64,7 @@ public final class DiscreteKernels {
      */
     public static double entropyVector(double[] p) {
         ProbabilityVectors.requireNonEmpty(p, "p");
-        return DiscreteDivergences.entropyNats(p, DiscreteOptions.DEFAULT, requireVector());
+        return RelativeEntropy.entropyNats(p, DiscreteOptions.DEFAULT, requireVector());
     }
 
     private static FusedKernel requireVector() {

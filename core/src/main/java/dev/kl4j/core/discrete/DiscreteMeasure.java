@@ -7,40 +7,49 @@ import java.util.stream.Collectors;
 
 /**
  * The measures of {@link DiscreteDivergences} by name, for callers that pick one at run time (the
- * command line, configuration files). {@link #evaluate} dispatches to the method of the same name.
+ * command line, configuration files). Each constant carries its evaluation, the façade method of the
+ * same name, so {@link #evaluate} is one call and a new measure is one new constant.
  */
 public enum DiscreteMeasure {
     /** {@link DiscreteDivergences#kl}. */
-    KL("kl", true, false),
+    KL("kl", true, false, (p, q, alpha, options) -> DiscreteDivergences.kl(p, q, options)),
     /** {@link DiscreteDivergences#entropy}. */
-    ENTROPY("entropy", false, false),
+    ENTROPY("entropy", false, false, (p, q, alpha, options) -> DiscreteDivergences.entropy(p, options)),
     /** {@link DiscreteDivergences#crossEntropy}. */
-    CROSS_ENTROPY("cross_entropy", true, false),
+    CROSS_ENTROPY("cross_entropy", true, false, (p, q, alpha, options) -> DiscreteDivergences.crossEntropy(p, q, options)),
     /** {@link DiscreteDivergences#js}. */
-    JS("js", true, false),
+    JS("js", true, false, (p, q, alpha, options) -> DiscreteDivergences.js(p, q, options)),
     /** {@link DiscreteDivergences#jsDistance}. */
-    JS_DISTANCE("js_distance", true, false),
+    JS_DISTANCE("js_distance", true, false, (p, q, alpha, options) -> DiscreteDivergences.jsDistance(p, q, options)),
     /** {@link DiscreteDivergences#renyi}. */
-    RENYI("renyi", true, true),
+    RENYI("renyi", true, true, DiscreteDivergences::renyi),
     /** {@link DiscreteDivergences#tv}. */
-    TV("tv", true, false),
+    TV("tv", true, false, (p, q, alpha, options) -> DiscreteDivergences.tv(p, q, options)),
     /** {@link DiscreteDivergences#hellinger}. */
-    HELLINGER("hellinger", true, false),
+    HELLINGER("hellinger", true, false, (p, q, alpha, options) -> DiscreteDivergences.hellinger(p, q, options)),
     /** {@link DiscreteDivergences#chi2}. */
-    CHI2("chi2", true, false),
+    CHI2("chi2", true, false, (p, q, alpha, options) -> DiscreteDivergences.chi2(p, q, options)),
     /** {@link DiscreteDivergences#bhattacharyya}. */
-    BHATTACHARYYA("bhattacharyya", true, false),
+    BHATTACHARYYA("bhattacharyya", true, false, (p, q, alpha, options) -> DiscreteDivergences.bhattacharyya(p, q, options)),
     /** {@link DiscreteDivergences#wasserstein1(double[], double[], DiscreteOptions)} on the unit grid. */
-    WASSERSTEIN1("wasserstein1", true, false);
+    WASSERSTEIN1("wasserstein1", true, false, (p, q, alpha, options) -> DiscreteDivergences.wasserstein1(p, q, options));
+
+    /** How a constant computes its measure: the façade method of the same name. */
+    @FunctionalInterface
+    private interface Evaluation {
+        double apply(double[] p, double[] q, double alpha, DiscreteOptions options);
+    }
 
     private final String cliName;
     private final boolean needsQ;
     private final boolean needsAlpha;
+    private final Evaluation evaluation;
 
-    DiscreteMeasure(String cliName, boolean needsQ, boolean needsAlpha) {
+    DiscreteMeasure(String cliName, boolean needsQ, boolean needsAlpha, Evaluation evaluation) {
         this.cliName = cliName;
         this.needsQ = needsQ;
         this.needsAlpha = needsAlpha;
+        this.evaluation = evaluation;
     }
 
     /** @return the lower-case name used on the command line, e.g. {@code "cross_entropy"} */
@@ -104,31 +113,6 @@ public enum DiscreteMeasure {
         if (!needsAlpha && !Double.isNaN(alpha)) {
             throw new InvalidArgumentException("alpha", "alpha is only used by renyi, not by " + cliName);
         }
-        switch (this) {
-            case KL:
-                return DiscreteDivergences.kl(p, q, options);
-            case ENTROPY:
-                return DiscreteDivergences.entropy(p, options);
-            case CROSS_ENTROPY:
-                return DiscreteDivergences.crossEntropy(p, q, options);
-            case JS:
-                return DiscreteDivergences.js(p, q, options);
-            case JS_DISTANCE:
-                return DiscreteDivergences.jsDistance(p, q, options);
-            case RENYI:
-                return DiscreteDivergences.renyi(p, q, alpha, options);
-            case TV:
-                return DiscreteDivergences.tv(p, q, options);
-            case HELLINGER:
-                return DiscreteDivergences.hellinger(p, q, options);
-            case CHI2:
-                return DiscreteDivergences.chi2(p, q, options);
-            case BHATTACHARYYA:
-                return DiscreteDivergences.bhattacharyya(p, q, options);
-            case WASSERSTEIN1:
-                return DiscreteDivergences.wasserstein1(p, q, options);
-            default:
-                throw new AssertionError(this);
-        }
+        return evaluation.apply(p, q, alpha, options);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kl4j.core.discrete;
 
+import dev.kl4j.core.ArgumentChecks;
 import dev.kl4j.core.InvalidArgumentException;
 
 /**
@@ -31,57 +32,46 @@ public final class ProbabilityVectors {
     public static void requireProbabilities(double[] x, String name) {
         requireNonEmpty(x, name);
         requireEntries(x, name);
-        double sum = sum(x);
-        if (!(Math.abs(sum - 1.0) <= SUM_TOLERANCE)) {
-            throw new InvalidArgumentException(name, name + " sums to " + sum
-                    + " (|sum-1| > 1e-9); probabilities must sum to 1");
-        }
+        ArgumentChecks.unitSum(name, sum(x), SUM_TOLERANCE, "probabilities must sum to 1");
     }
 
     /** Both present, non-empty and of one length. */
     static void requirePair(double[] p, double[] q) {
         requireNonEmpty(p, "p");
         requireNonEmpty(q, "q");
-        if (q.length != p.length) {
-            throw new InvalidArgumentException("q",
-                    "q has length " + q.length + " but p has length " + p.length);
-        }
+        ArgumentChecks.sameLength("p", p.length, "q", q.length);
     }
 
     static void requireNonEmpty(double[] x, String name) {
-        if (x == null) {
-            throw new InvalidArgumentException(name, name + " is null; a probability vector is required");
-        }
-        if (x.length == 0) {
-            throw new InvalidArgumentException(name, name + " is empty; a probability vector needs at least one entry");
-        }
+        ArgumentChecks.nonEmpty(name, x, "a probability vector");
     }
 
     /** Throws for the first entry that is NaN, infinite or negative. */
     static void requireEntries(double[] x, String name) {
-        for (int i = 0; i < x.length; i++) {
-            double v = x[i];
-            if (Double.isNaN(v)) {
-                throw new InvalidArgumentException(name,
-                        name + "[" + i + "] = NaN is not a number; probabilities must be finite");
-            }
-            if (Double.isInfinite(v)) {
-                throw new InvalidArgumentException(name,
-                        name + "[" + i + "] = " + v + " is infinite; probabilities must be finite");
-            }
-            if (v < 0.0) {
-                throw new InvalidArgumentException(name,
-                        name + "[" + i + "] = " + v + " is negative; probabilities must be >= 0");
-            }
-        }
+        ArgumentChecks.probabilityEntries(name, x);
     }
 
     /** Throws unless |sum − 1| ≤ {@link #SUM_TOLERANCE}. */
     static void requireUnitSum(double sum, String name) {
-        if (!(Math.abs(sum - 1.0) <= SUM_TOLERANCE)) {
-            throw new InvalidArgumentException(name, name + " sums to " + sum
-                    + " (|sum-1| > 1e-9); pass normalize=true to rescale");
+        ArgumentChecks.unitSum(name, sum, SUM_TOLERANCE, "pass normalize=true to rescale");
+    }
+
+    /** After a {@link FusedKernel} pass over p and q: names the first bad entry, else checks both sums. */
+    static void requireValid(FusedPass pass, double[] p, double[] q) {
+        if (!pass.entriesValid()) {
+            requireEntries(p, "p");
+            requireEntries(q, "q");
         }
+        requireUnitSum(pass.sumP(), "p");
+        requireUnitSum(pass.sumQ(), "q");
+    }
+
+    /** After a single-input {@link FusedKernel} pass over p. */
+    static void requireValid(FusedPass pass, double[] p) {
+        if (!pass.entriesValid()) {
+            requireEntries(p, "p");
+        }
+        requireUnitSum(pass.sumP(), "p");
     }
 
     static double sum(double[] x) {

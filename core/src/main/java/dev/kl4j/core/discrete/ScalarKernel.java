@@ -12,23 +12,6 @@ final class ScalarKernel implements FusedKernel {
     }
 
     /**
-     * ln(p/q) for p, q &gt; 0 to about one ulp of the result: as log1p((p − q)/q) for p/q in [½, 2]
-     * (p − q is exact there, so p ≈ q keeps its digits instead of losing them to the rounding of p/q),
-     * and as ln p − ln q where p/q overflows or is subnormal (a subnormal quotient has lost significant
-     * digits, which matter once the logarithm is scaled and exponentiated, as in Rényi).
-     */
-    static double logRatio(double p, double q) {
-        double r = p / q;
-        if (r >= 0.5 && r <= 2.0) {
-            return Math.log1p((p - q) / q);
-        }
-        if (r >= Double.MIN_NORMAL && r < Double.POSITIVE_INFINITY) {
-            return Math.log(r);
-        }
-        return Math.log(p) - Math.log(q);
-    }
-
-    /**
      * Σ rel_entr(p_i, q_i) for valid entries, returning +∞ at the first p &gt; 0 = q; summed as
      * Σ g + Σ (p − q) (see {@link RelativeEntropyTerms}). Where p/q overflows or is subnormal the term
      * uses ln p − ln q, so a finite term stays finite (SciPy returns ±inf there).

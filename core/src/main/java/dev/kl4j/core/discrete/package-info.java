@@ -3,9 +3,12 @@
  * exact reference for kl4j.
  *
  * <ul>
- *   <li>{@link dev.kl4j.core.discrete.DiscreteDivergences}: kl, entropy, crossEntropy, js, jsDistance,
- *       renyi, tv, hellinger, chi2, bhattacharyya, fDivergence, wasserstein1 (static, each with a
- *       {@link dev.kl4j.core.discrete.DiscreteOptions} overload).</li>
+ *   <li>{@link dev.kl4j.core.discrete.DiscreteDivergences}: the one entry point. kl, reverseKl, entropy,
+ *       crossEntropy, js, jsDistance, renyi, tv, hellinger, chi2, bhattacharyya, fDivergence, wasserstein1
+ *       (static, each with a {@link dev.kl4j.core.discrete.DiscreteOptions} overload), and klFromLogits,
+ *       reverseKlFromLogits, entropyFromLogits, jsFromLogits in nats, the names the DJL and ND4J front ends
+ *       use. Each measure's numerics is one package-private class (RelativeEntropy, JensenShannon, Renyi,
+ *       HellingerBhattacharyya, FDivergences, Wasserstein1) holding its formula and stable rewrite.</li>
  *   <li>{@link dev.kl4j.core.discrete.DiscreteOptions} and {@link dev.kl4j.core.discrete.LogBase}: unit,
  *       normalisation, explicit smoothing.</li>
  *   <li>{@link dev.kl4j.core.discrete.FGenerator}: generators of f-divergences.</li>

@@ -1,6 +1,5 @@
 package dev.kl4j.core.distribution;
 
-import dev.kl4j.core.InvalidArgumentException;
 import java.util.random.RandomGenerator;
 
 /**
@@ -40,9 +39,7 @@ public final class Bernoulli implements Distribution {
      * @return Bernoulli(sigmoid(logits))
      */
     public static Bernoulli ofLogits(double logits) {
-        if (!Double.isFinite(logits)) {
-            throw new InvalidArgumentException("logits", "logits = " + logits + " must be finite");
-        }
+        Checks.finite("logits", logits);
         double logP = -softplus(-logits);
         double log1mP = -softplus(logits);
         return new Bernoulli(Math.exp(logP), Math.exp(log1mP), logP, log1mP);

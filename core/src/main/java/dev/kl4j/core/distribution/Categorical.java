@@ -1,6 +1,7 @@
 package dev.kl4j.core.distribution;
 
-import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.core.ArgumentChecks;
+import dev.kl4j.core.StableMath;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -42,37 +43,13 @@ public final class Categorical implements Distribution {
      * @return the categorical distribution softmax(logits)
      */
     public static Categorical ofLogits(double[] logits) {
-        double[] lp = logSoftmax("logits", logits);
+        ArgumentChecks.logits("logits", logits);
+        double[] lp = StableMath.logSoftmax(logits);
         double[] p = new double[lp.length];
         for (int i = 0; i < p.length; i++) {
             p[i] = Math.exp(lp[i]);
         }
         return new Categorical(p, lp);
-    }
-
-    static double[] logSoftmax(String name, double[] logits) {
-        Checks.nonEmpty(name, logits);
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < logits.length; i++) {
-            double l = logits[i];
-            if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
-                throw new InvalidArgumentException(name, name + "[" + i + "] = " + l + " must be finite or -Infinity");
-            }
-            max = Math.max(max, l);
-        }
-        if (max == Double.NEGATIVE_INFINITY) {
-            throw new InvalidArgumentException(name, name + " are all -Infinity; at least one must be finite");
-        }
-        double sum = 0;
-        for (double l : logits) {
-            sum += Math.exp(l - max);
-        }
-        double logNorm = max + Math.log(sum);
-        double[] out = new double[logits.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = logits[i] - logNorm;
-        }
-        return out;
     }
 
     /** @return a copy of the category probabilities P(X = k), k = 0 … K−1, summing to 1 */

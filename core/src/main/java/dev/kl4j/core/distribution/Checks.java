@@ -1,63 +1,47 @@
 package dev.kl4j.core.distribution;
 
-import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.core.ArgumentChecks;
 import dev.kl4j.core.discrete.ProbabilityVectors;
 
-/** Parameter and argument checks shared by the families; every failure names the parameter. */
+/**
+ * The families' parameter checks: short names for {@link ArgumentChecks}, which holds every rule and its
+ * wording (so a family's errors read like the measures' and the front ends'), plus the one check that is
+ * particular to distributions, the outcome handed to {@code logProb}. Array checks return a defensive
+ * copy, which is what a family stores.
+ */
 final class Checks {
     private Checks() {
     }
 
     static double finite(String name, double v) {
-        if (!Double.isFinite(v)) {
-            throw new InvalidArgumentException(name, name + " = " + v + " must be finite");
-        }
-        return v;
+        return ArgumentChecks.finite(name, v);
     }
 
     static double positive(String name, double v) {
-        finite(name, v);
-        if (v <= 0) {
-            throw new InvalidArgumentException(name, name + " = " + v + " must be > 0");
-        }
-        return v;
+        return ArgumentChecks.positive(name, v);
     }
 
+    /** @return a copy of {@code v}, non-empty with every entry finite */
     static double[] finite(String name, double[] v) {
-        nonEmpty(name, v);
-        for (int i = 0; i < v.length; i++) {
-            finite(name + "[" + i + "]", v[i]);
-        }
-        return v.clone();
+        return ArgumentChecks.finite(name, v).clone();
     }
 
+    /** @return a copy of {@code v}, non-empty with every entry finite and &gt; 0 */
     static double[] positive(String name, double[] v) {
-        nonEmpty(name, v);
-        for (int i = 0; i < v.length; i++) {
-            positive(name + "[" + i + "]", v[i]);
-        }
-        return v.clone();
+        return ArgumentChecks.positive(name, v).clone();
     }
 
     static void nonEmpty(String name, double[] v) {
-        if (v == null || v.length == 0) {
-            throw new InvalidArgumentException(name, name + " must be a non-empty array");
-        }
+        ArgumentChecks.nonEmpty(name, v);
     }
 
     static void sameLength(String nameA, double[] a, String nameB, double[] b) {
-        if (a.length != b.length) {
-            throw new InvalidArgumentException(nameB, nameB + " has length " + b.length + " but " + nameA
-                    + " has length " + a.length);
-        }
+        ArgumentChecks.sameLength(nameA, a.length, nameB, b.length);
     }
 
     /** A probability in [0, 1]. */
     static double probability(String name, double v) {
-        if (!(v >= 0 && v <= 1)) {
-            throw new InvalidArgumentException(name, name + " = " + v + " must be a probability in [0, 1]");
-        }
-        return v;
+        return ArgumentChecks.probability(name, v);
     }
 
     /**
@@ -75,13 +59,11 @@ final class Checks {
     /** The outcome passed to logProb: right length, no NaN. */
     static void event(double[] x, int size) {
         if (x == null || x.length != size) {
-            throw new InvalidArgumentException("x", "x has length " + (x == null ? "null" : x.length)
+            throw ArgumentChecks.invalid("x", "x has length " + (x == null ? "null" : x.length)
                     + " but the event size is " + size);
         }
         for (int i = 0; i < x.length; i++) {
-            if (Double.isNaN(x[i])) {
-                throw new InvalidArgumentException("x", "x[" + i + "] is NaN");
-            }
+            ArgumentChecks.notNaN(ArgumentChecks.entry("x", i), x[i]);
         }
     }
 }

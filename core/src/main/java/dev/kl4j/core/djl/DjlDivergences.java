@@ -183,20 +183,34 @@ public final class DjlDivergences {
      * KL(P‖Q) = Σ p·(ln p − ln q) from probabilities, SciPy {@code rel_entr} semantics: p = 0 gives 0,
      * p &gt; 0 with q = 0 gives +∞.
      *
-     * @param probsP probabilities of P, {@code [..., K]}, non-negative, summing to 1 on the last axis
-     * @param probsQ probabilities of Q, same shape
+     * @param p probabilities of P, {@code [..., K]}, non-negative, summing to 1 on the last axis
+     * @param q probabilities of Q, same shape
      * @return KL(P‖Q) per batch element, {@code [...]}
      */
-    public static NDArray kl(NDArray probsP, NDArray probsQ) {
-        checkPair("probsP", probsP, "probsQ", probsQ);
+    public static NDArray kl(NDArray p, NDArray q) {
+        checkPair("p", p, "q", q);
         return DjlScopes.withIntermediatesClosed(() -> {
-            NDArray positive = probsP.gt(0f);
+            NDArray positive = p.gt(0f);
             // ln of 1 where p = 0: those terms are multiplied by p = 0 and the gradient of ln stays finite.
-            NDArray logP = NDArrays.where(positive, probsP, one(probsP)).log();
-            NDArray logQ = NDArrays.where(positive, probsQ, one(probsQ)).log();
-            NDArray kl = probsP.mul(logP.sub(logQ)).sum(new int[] {-1});
+            NDArray logP = NDArrays.where(positive, p, one(p)).log();
+            NDArray logQ = NDArrays.where(positive, q, one(q)).log();
+            NDArray kl = p.mul(logP.sub(logQ)).sum(new int[] {-1});
             return kl;
         });
+    }
+
+    /**
+     * Reverse KL from probabilities: <b>KL(Q‖P)</b> for the same argument order as {@link #kl}, that is
+     * {@code kl(q, p)} with each argument checked under its own name (the mode-seeking direction when P
+     * is the model). The result belongs to {@code q}'s manager, as {@code kl(q, p)}'s would.
+     *
+     * @param p probabilities of P, {@code [..., K]}
+     * @param q probabilities of Q, same shape
+     * @return KL(Q‖P) per batch element, {@code [...]}
+     */
+    public static NDArray reverseKl(NDArray p, NDArray q) {
+        checkPair("p", p, "q", q);
+        return kl(q, p);
     }
 
     /**
@@ -218,14 +232,14 @@ public final class DjlDivergences {
     /**
      * Shannon entropy H(P) = −Σ p·ln p from probabilities, 0·ln 0 = 0 (as {@code scipy.stats.entropy}).
      *
-     * @param probs probabilities, {@code [..., K]}
+     * @param p probabilities, {@code [..., K]}
      * @return H(P) per batch element, {@code [...]}
      */
-    public static NDArray entropy(NDArray probs) {
-        DjlChecks.requireCategoryAxis("probs", probs);
+    public static NDArray entropy(NDArray p) {
+        DjlChecks.requireCategoryAxis("p", p);
         return DjlScopes.withIntermediatesClosed(() -> {
-            NDArray logP = NDArrays.where(probs.gt(0f), probs, one(probs)).log();
-            NDArray h = probs.mul(logP).sum(new int[] {-1}).neg();
+            NDArray logP = NDArrays.where(p.gt(0f), p, one(p)).log();
+            NDArray h = p.mul(logP).sum(new int[] {-1}).neg();
             return h;
         });
     }
@@ -254,7 +268,8 @@ public final class DjlDivergences {
             // the category's terms are masked below anyway, and no NaN may reach the gradient.
             NDArray gap = logP.sub(logQ);
             NDArray finiteGap = NDArrays.where(gap.isNaN().logicalNot(), gap, zero(gap));
-            NDArray logM = logP.maximum(logQ).add(Activation.softPlus(finiteGap.abs().neg())).sub(LN_2);
+            NDArray twiceLogMix = logP.maximum(logQ).add(Activation.softPlus(finiteGap.abs().neg()));
+            NDArray logM = twiceLogMix.sub(DjlScalars.of(twiceLogMix, LN_2)); // engine-owned ln 2 (DjlScalars)
             NDArray fromP = p.mul(maskOutsideSupport(logP, logP.sub(logM))).sum(new int[] {-1});
             NDArray fromQ = q.mul(maskOutsideSupport(logQ, logQ.sub(logM))).sum(new int[] {-1});
             NDArray sum = fromP.add(fromQ);
@@ -266,16 +281,16 @@ public final class DjlDivergences {
      * Jensen–Shannon divergence from probabilities, JS = ½Σ p·ln(p/m) + ½Σ q·ln(q/m), m = ½(p + q),
      * with 0·ln 0 = 0. Always finite, 0 ≤ JS ≤ ln 2.
      *
-     * @param probsP probabilities of P, {@code [..., K]}
-     * @param probsQ probabilities of Q, same shape
+     * @param p probabilities of P, {@code [..., K]}
+     * @param q probabilities of Q, same shape
      * @return JS(P, Q) in nats per batch element, {@code [...]}
      */
-    public static NDArray js(NDArray probsP, NDArray probsQ) {
-        checkPair("probsP", probsP, "probsQ", probsQ);
+    public static NDArray js(NDArray p, NDArray q) {
+        checkPair("p", p, "q", q);
         return DjlScopes.withIntermediatesClosed(() -> {
-            NDArray sum = probsP.add(probsQ);
+            NDArray sum = p.add(q);
             NDArray m = sum.mul(DjlScalars.of(sum, 0.5f)); // engine-owned ½ (DjlScalars)
-            NDArray js = halfRelativeEntropyToMixture(probsP, m).add(halfRelativeEntropyToMixture(probsQ, m));
+            NDArray js = halfRelativeEntropyToMixture(p, m).add(halfRelativeEntropyToMixture(q, m));
             return js;
         });
     }

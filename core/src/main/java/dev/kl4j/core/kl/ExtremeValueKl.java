@@ -1,5 +1,6 @@
 package dev.kl4j.core.kl;
 
+import dev.kl4j.core.StableMath;
 import dev.kl4j.core.distribution.Beta;
 import dev.kl4j.core.distribution.Cauchy;
 import dev.kl4j.core.distribution.Distribution;
@@ -60,20 +61,20 @@ final class ExtremeValueKl {
         double r = p.scale() / q.scale();
         double d = (p.loc() - q.loc()) / q.scale();
         double w = LogGamma.value(1 + r) - d;
-        return SameFamilyKl.logGammaGap(r, 1) + GaussianKl.expm1MinusX(w);
+        return SameFamilyKl.logGammaGap(r, 1) + StableMath.expm1MinusX(w);
     }
 
     /**
      * [_kl_pareto_pareto] (Gil 2011) αq ln(x_p/x_q) + (αq/αp − 1 − ln(αq/αp)) for x_p ≥ x_q, else +∞; the
-     * second part by {@link GaussianKl#expm1MinusX}, so equal scales keep full precision as αq → αp.
+     * second part by {@link StableMath#expm1MinusX}, so equal scales keep full precision as αq → αp.
      */
     @KlPair
     static double paretoPareto(Pareto p, Pareto q) {
         if (p.scale() < q.scale()) {
             return Double.POSITIVE_INFINITY;
         }
-        double scalePart = p.scale() == q.scale() ? 0 : q.alpha() * GaussianKl.logRatio(p.scale(), q.scale());
-        return scalePart + GaussianKl.expm1MinusX(GaussianKl.logRatio(q.alpha(), p.alpha()));
+        double scalePart = p.scale() == q.scale() ? 0 : q.alpha() * StableMath.logRatio(p.scale(), q.scale());
+        return scalePart + StableMath.expm1MinusX(StableMath.logRatio(q.alpha(), p.alpha()));
     }
 
     /**

@@ -1,6 +1,11 @@
 package dev.kl4j.core.kl;
 
-import dev.kl4j.core.InvalidArgumentException;
+import static dev.kl4j.core.ArgumentChecks.finite;
+import static dev.kl4j.core.ArgumentChecks.positive;
+import static dev.kl4j.core.ArgumentChecks.sameLength;
+import static dev.kl4j.core.StableMath.expm1MinusX;
+import static dev.kl4j.core.StableMath.logRatio;
+
 import dev.kl4j.core.distribution.Cholesky;
 
 /**
@@ -54,13 +59,36 @@ public final class GaussianKl {
      * @return KL(N(μp, diag σp²) ‖ N(μq, diag σq²))
      */
     public static double diagonal(double[] locP, double[] scaleP, double[] locQ, double[] scaleQ) {
-        int n = locP.length;
-        sameLength("locP", n, "scaleP", scaleP.length);
-        sameLength("locP", n, "locQ", locQ.length);
-        sameLength("locP", n, "scaleQ", scaleQ.length);
+        int n = requireSameLengths(new String[] {"locP", "scaleP", "locQ", "scaleQ"}, locP, scaleP, locQ, scaleQ);
         double s = 0;
         for (int i = 0; i < n; i++) {
             s += normal(locP[i], scaleP[i], locQ[i], scaleQ[i]);
+        }
+        return s;
+    }
+
+    /**
+     * KL between diagonal Gaussians given by means and log-variances, as a VAE encoder outputs them
+     * (the {@code double[]} counterpart of {@code DjlGaussianKl.diagonalFromLogVar}): per coordinate, with
+     * t = ln vp − ln vq,
+     * <pre>
+     *   KL(N(μp, vp) ‖ N(μq, vq)) = ½ [ (μp − μq)² e^{−ln vq} + (e^t − 1 − t) ]
+     * </pre>
+     * the second part by {@link dev.kl4j.core.StableMath#expm1MinusX}, so equal variances lose nothing.
+     *
+     * @param muP     μp
+     * @param logVarP ln σp², same length
+     * @param muQ     μq, same length
+     * @param logVarQ ln σq², same length
+     * @return KL(N(μp, diag e^{logVarP}) ‖ N(μq, diag e^{logVarQ})) in nats
+     */
+    public static double diagonalFromLogVar(double[] muP, double[] logVarP, double[] muQ, double[] logVarQ) {
+        int n = requireSameLengths(new String[] {"muP", "logVarP", "muQ", "logVarQ"}, muP, logVarP, muQ, logVarQ);
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double z = finite("muP[" + i + "]", muP[i]) - finite("muQ[" + i + "]", muQ[i]);
+            double t = finite("logVarP[" + i + "]", logVarP[i]) - finite("logVarQ[" + i + "]", logVarQ[i]);
+            s += 0.5 * (z * z * Math.exp(-logVarQ[i]) + expm1MinusX(t));
         }
         return s;
     }
@@ -141,63 +169,15 @@ public final class GaussianKl {
     }
 
     /**
-     * ln(a/b) for a, b &gt; 0. When a and b are within a factor 2, a − b is exact (Sterbenz), so
-     * log1p((a − b)/b) avoids the rounding of a/b that would otherwise dominate the tiny logarithm. When
-     * a/b overflows or is subnormal (say 1e-200 against 1e200) it is ln a − ln b.
+     * Every array has the length of the first, else an error naming the first that differs.
      *
-     * @param a numerator &gt; 0
-     * @param b denominator &gt; 0
-     * @return ln(a/b), always finite
+     * @return that length
      */
-    static double logRatio(double a, double b) {
-        if (a <= 2 * b && b <= 2 * a) {
-            return Math.log1p((a - b) / b);
+    static int requireSameLengths(String[] names, double[]... arrays) {
+        int n = arrays[0].length;
+        for (int i = 1; i < arrays.length; i++) {
+            sameLength(names[0], n, names[i], arrays[i].length);
         }
-        double r = a / b;
-        if (r >= Double.MIN_NORMAL && r < Double.POSITIVE_INFINITY) {
-            return Math.log(r);
-        }
-        return Math.log(a) - Math.log(b);
-    }
-
-    /**
-     * e^t − 1 − t without cancellation for small |t| (equals r − 1 − ln r for r = e^t).
-     *
-     * @param t any real
-     * @return e^t − 1 − t ≥ 0
-     */
-    static double expm1MinusX(double t) {
-        if (Math.abs(t) >= 0.1) {
-            return Math.expm1(t) - t;
-        }
-        // Σ_{k≥2} t^k / k!; 14 terms leave an error below 0.1^16/16! relative to t²/2.
-        double term = t * t / 2;
-        double sum = 0;
-        for (int k = 3; k <= 16; k++) {
-            sum += term;
-            term *= t / k;
-        }
-        return sum;
-    }
-
-    static double finite(String name, double v) {
-        if (!Double.isFinite(v)) {
-            throw new InvalidArgumentException(name, name + " = " + v + " must be finite");
-        }
-        return v;
-    }
-
-    static double positive(String name, double v) {
-        if (!(v > 0) || !Double.isFinite(v)) {
-            throw new InvalidArgumentException(name, name + " = " + v + " must be finite and > 0");
-        }
-        return v;
-    }
-
-    static void sameLength(String nameA, int a, String nameB, int b) {
-        if (a != b) {
-            throw new InvalidArgumentException(nameB, nameB + " has length " + b + " but " + nameA
-                    + " has length " + a);
-        }
+        return n;
     }
 }

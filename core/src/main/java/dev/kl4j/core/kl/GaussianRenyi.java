@@ -1,6 +1,8 @@
 package dev.kl4j.core.kl;
 
+import dev.kl4j.core.ArgumentChecks;
 import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.core.StableMath;
 import dev.kl4j.core.distribution.Cholesky;
 
 /**
@@ -69,11 +71,11 @@ public final class GaussianRenyi {
      * u &gt; 1, m = u + ln(α + (1 − α)e^−u), so no variance is formed and nothing overflows.
      */
     private static double normalDirect(double locP, double scaleP, double locQ, double scaleQ, double alpha) {
-        GaussianKl.finite("locP", locP);
-        GaussianKl.finite("locQ", locQ);
-        GaussianKl.positive("scaleP", scaleP);
-        GaussianKl.positive("scaleQ", scaleQ);
-        double u = 2 * GaussianKl.logRatio(scaleQ, scaleP);
+        ArgumentChecks.finite("locP", locP);
+        ArgumentChecks.finite("locQ", locQ);
+        ArgumentChecks.positive("scaleP", scaleP);
+        ArgumentChecks.positive("scaleQ", scaleQ);
+        double u = 2 * StableMath.logRatio(scaleQ, scaleP);
         double logMix;
         double logTerm;
         if (u > 1) {
@@ -89,7 +91,7 @@ public final class GaussianRenyi {
                 return Double.POSITIVE_INFINITY;
             }
             logMix = Math.log1p(w);
-            logTerm = alpha * GaussianKl.expm1MinusX(u) - GaussianKl.expm1MinusX(logMix);
+            logTerm = alpha * StableMath.expm1MinusX(u) - StableMath.expm1MinusX(logMix);
         }
         double z = (locP - locQ) / scaleP;
         return 0.5 * alpha * z * z * Math.exp(-logMix) - logTerm / (2 * (alpha - 1));
@@ -106,10 +108,8 @@ public final class GaussianRenyi {
      * @return D_α between the diagonal Gaussians
      */
     public static double diagonal(double[] locP, double[] scaleP, double[] locQ, double[] scaleQ, double alpha) {
-        int n = locP.length;
-        GaussianKl.sameLength("locP", n, "scaleP", scaleP.length);
-        GaussianKl.sameLength("locP", n, "locQ", locQ.length);
-        GaussianKl.sameLength("locP", n, "scaleQ", scaleQ.length);
+        int n = GaussianKl.requireSameLengths(new String[] {"locP", "scaleP", "locQ", "scaleQ"},
+                locP, scaleP, locQ, scaleQ);
         double s = 0;
         for (int i = 0; i < n; i++) {
             s += normal(locP[i], scaleP[i], locQ[i], scaleQ[i], alpha);
@@ -141,7 +141,7 @@ public final class GaussianRenyi {
     private static double mvnDirect(double[] locP, double[][] covarianceP, double[] locQ, double[][] covarianceQ,
             double alpha) {
         int n = locP.length;
-        GaussianKl.sameLength("locP", n, "locQ", locQ.length);
+        ArgumentChecks.sameLength("locP", n, "locQ", locQ.length);
         Cholesky.requireSymmetric("covarianceP", covarianceP, n);
         Cholesky.requireSymmetric("covarianceQ", covarianceQ, n);
         double[][] lp = Cholesky.lower("covarianceP", covarianceP);
@@ -158,7 +158,7 @@ public final class GaussianRenyi {
         }
         double[] d = new double[n];
         for (int i = 0; i < n; i++) {
-            d[i] = GaussianKl.finite("locP", locP[i]) - GaussianKl.finite("locQ", locQ[i]);
+            d[i] = ArgumentChecks.finite("locP", locP[i]) - ArgumentChecks.finite("locQ", locQ[i]);
         }
         double[] w = Cholesky.forwardSolve(la, d);
         double quad = 0;

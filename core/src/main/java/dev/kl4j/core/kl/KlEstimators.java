@@ -1,6 +1,7 @@
 package dev.kl4j.core.kl;
 
-import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.core.ArgumentChecks;
+import dev.kl4j.core.StableMath;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -14,7 +15,8 @@ import java.util.function.DoubleUnaryOperator;
  * </pre>
  * PPO implementations log k1 as {@code old_approx_kl} and k3 as {@code approx_kl} (CleanRL); GRPO
  * penalises with k3. Each estimate is the sample mean with standard error = sample sd (n − 1) / √n.
- * k3 is computed as {@code expm1(ln r) − ln r}, which stays accurate when r ≈ 1.
+ * k3 is computed as e^{ln r} − 1 − ln r by {@link StableMath#expm1MinusX} (a series for |ln r| &lt; 0.1),
+ * which keeps its relative precision when r ≈ 1, where {@code expm1(ln r) − ln r} cancels.
  * A log-ratio of −∞ (p(x) = 0) gives k1 = k3 = +∞; NaN is rejected.
  */
 public final class KlEstimators {
@@ -42,21 +44,17 @@ public final class KlEstimators {
      * @return mean of (r − 1) − ln r
      */
     public static Estimate k3(double[] logRatio) {
-        return mean(logRatio, lr -> Math.expm1(lr) - lr);
+        return mean(logRatio, StableMath::expm1MinusX);
     }
 
     /** Sample mean and standard error of f(logRatio[i]) (Welford's one-pass update). */
     static Estimate mean(double[] logRatio, DoubleUnaryOperator f) {
-        if (logRatio == null || logRatio.length == 0) {
-            throw new InvalidArgumentException("logRatio", "logRatio must be a non-empty array");
-        }
+        ArgumentChecks.nonEmpty("logRatio", logRatio, "a sample of log-ratios");
         int n = logRatio.length;
         double mean = 0;
         double m2 = 0;
         for (int i = 0; i < n; i++) {
-            if (Double.isNaN(logRatio[i])) {
-                throw new InvalidArgumentException("logRatio", "logRatio[" + i + "] is NaN");
-            }
+            ArgumentChecks.notNaN(ArgumentChecks.entry("logRatio", i), logRatio[i]);
             double v = f.applyAsDouble(logRatio[i]);
             if (Double.isInfinite(v)) {
                 return new Estimate(v, 0, n);

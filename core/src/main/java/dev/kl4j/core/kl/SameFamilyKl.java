@@ -1,6 +1,7 @@
 package dev.kl4j.core.kl;
 
 import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.core.StableMath;
 import dev.kl4j.core.distribution.Bernoulli;
 import dev.kl4j.core.distribution.Beta;
 import dev.kl4j.core.distribution.Categorical;
@@ -80,7 +81,7 @@ final class SameFamilyKl {
     /**
      * KL between two-point distributions (success s, failure f) from probabilities and their logs. Near
      * q = p (|δ| &lt; ½ min(ps, pf), δ = qs − ps taken from the smaller side, so −δ = qf − pf) it is
-     * ps φ(ln(1 + δ/ps)) + pf φ(ln(1 − δ/pf)), φ(u) = e^u − 1 − u ({@link GaussianKl#expm1MinusX}): the
+     * ps φ(ln(1 + δ/ps)) + pf φ(ln(1 − δ/pf)), φ(u) = e^u − 1 − u ({@link StableMath#expm1MinusX}): the
      * same identity as Σ p ln(p/q) (the two added ±δ cancel exactly, in one δ), with two non-negative
      * terms, so near-equal probabilities keep their digits where the direct form cancels. Elsewhere the
      * direct form with PyTorch's masking: p = 0 → 0, q = 0 &lt; p → +∞.
@@ -90,8 +91,8 @@ final class SameFamilyKl {
         double delta = ps <= pf ? qs - ps : pf - qf;
         double smaller = Math.min(ps, pf);
         if (smaller > 0 && Math.abs(delta) < 0.5 * smaller) {
-            return ps * GaussianKl.expm1MinusX(Math.log1p(delta / ps))
-                    + pf * GaussianKl.expm1MinusX(Math.log1p(-delta / pf));
+            return ps * StableMath.expm1MinusX(Math.log1p(delta / ps))
+                    + pf * StableMath.expm1MinusX(Math.log1p(-delta / pf));
         }
         return term(ps, logPs, logQs) + term(pf, logPf, logQf);
     }
@@ -114,32 +115,32 @@ final class SameFamilyKl {
      */
     @KlPair
     static double poisson(Poisson p, Poisson q) {
-        double u = GaussianKl.logRatio(q.rate(), p.rate());
+        double u = StableMath.logRatio(q.rate(), p.rate());
         if (u > 1) {
             return q.rate() - p.rate() * (1 + u);
         }
-        return p.rate() * GaussianKl.expm1MinusX(u);
+        return p.rate() * StableMath.expm1MinusX(u);
     }
 
     /** [_kl_exponential_exponential] r − 1 − ln r with r = λq/λp, evaluated as expm1(t) − t, t = ln r (log1p near r = 1). */
     @KlPair
     static double exponential(Exponential p, Exponential q) {
-        return GaussianKl.expm1MinusX(GaussianKl.logRatio(q.rate(), p.rate()));
+        return StableMath.expm1MinusX(StableMath.logRatio(q.rate(), p.rate()));
     }
 
     /**
      * [_kl_gamma_gamma] with rates βp, βq:
      * αq ln(βp/βq) + ln Γ(αq) − ln Γ(αp) + (αp − αq) ψ(αp) + (βq − βp) αp/βp.
      * With t = ln(βq/βp) the rate terms regroup as αp (e^t − 1 − t) + (αp − αq) t, evaluated with
-     * {@link GaussianKl#expm1MinusX}, so equal concentrations keep full precision as βq → βp (the
+     * {@link StableMath#expm1MinusX}, so equal concentrations keep full precision as βq → βp (the
      * ln Γ terms then cancel exactly); the ln Γ and ψ terms are {@link #logGammaGap}(αq, αp).
      */
     @KlPair
     static double gamma(Gamma p, Gamma q) {
         double ap = p.concentration();
         double aq = q.concentration();
-        double t = GaussianKl.logRatio(q.rate(), p.rate());
-        return ap * GaussianKl.expm1MinusX(t) + (ap - aq) * t + logGammaGap(aq, ap);
+        double t = StableMath.logRatio(q.rate(), p.rate());
+        return ap * StableMath.expm1MinusX(t) + (ap - aq) * t + logGammaGap(aq, ap);
     }
 
     /**
@@ -180,7 +181,7 @@ final class SameFamilyKl {
     /**
      * [_kl_laplace_laplace] (Gil 2011) −ln(bp/bq) + |μp − μq|/bq + (bp/bq) exp(−|μp − μq|/bp) − 1. With
      * r = bp/bq = e^t and x = |μp − μq|/bp (so |μp − μq|/bq = r x) this regroups into two non-negative parts,
-     * (e^t − 1 − t) + r (e^−x − 1 + x), each by {@link GaussianKl#expm1MinusX}, so no cancellation as p → q
+     * (e^t − 1 − t) + r (e^−x − 1 + x), each by {@link StableMath#expm1MinusX}, so no cancellation as p → q
      * (for x &gt; 1 the second part is |μp − μq|/bq + r expm1(−x), which cannot overflow with x).
      */
     @KlPair
@@ -188,8 +189,8 @@ final class SameFamilyKl {
         double ratio = p.scale() / q.scale();
         double d = Math.abs(p.loc() - q.loc());
         double x = d / p.scale();
-        double locationPart = x > 1 ? d / q.scale() + ratio * Math.expm1(-x) : ratio * GaussianKl.expm1MinusX(-x);
-        return GaussianKl.expm1MinusX(GaussianKl.logRatio(p.scale(), q.scale())) + locationPart;
+        double locationPart = x > 1 ? d / q.scale() + ratio * Math.expm1(-x) : ratio * StableMath.expm1MinusX(-x);
+        return StableMath.expm1MinusX(StableMath.logRatio(p.scale(), q.scale())) + locationPart;
     }
 
     /** [_kl_uniform_uniform] ln((hq − lq)/(hp − lp)) if [lp, hp) ⊆ [lq, hq), else +∞. */

@@ -1,5 +1,6 @@
 package dev.kl4j.core.nd4j;
 
+import dev.kl4j.core.ArgumentChecks;
 import dev.kl4j.core.InvalidArgumentException;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -7,7 +8,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 
-/** Argument checks shared by the ND4J front end; each names the offending argument. */
+/**
+ * The ND4J front end's argument checks. The rules and the wording are {@link ArgumentChecks}'s: a fused
+ * pass over the whole array decides the common valid case, and only when it fails are the entries
+ * copied to the host to name the first bad one ({@code p[1][2] = NaN is not a number; probabilities must
+ * be finite}), exactly as the {@code double[]} measures would.
+ */
 final class Nd4jChecks {
     private Nd4jChecks() {
     }
@@ -28,10 +34,7 @@ final class Nd4jChecks {
     }
 
     static void requireSameShape(String nameA, INDArray a, String nameB, INDArray b) {
-        if (!Arrays.equals(a.shape(), b.shape())) {
-            throw new InvalidArgumentException(nameB, nameB + " has shape " + Arrays.toString(b.shape())
-                    + " but " + nameA + " has shape " + Arrays.toString(a.shape()) + "; they must match");
-        }
+        ArgumentChecks.sameShape(nameA, a.shape(), nameB, b.shape());
         if (a.dataType() != b.dataType()) {
             throw new InvalidArgumentException(nameB, nameB + " has data type " + b.dataType()
                     + " but " + nameA + " has " + a.dataType() + "; they must match");
@@ -43,32 +46,33 @@ final class Nd4jChecks {
     }
 
     /**
-     * Rows of probabilities: no NaN or infinity, no negative entry, each row summing to 1 within 1e-6
-     * (float64) or 1e-4 (float32).
+     * Rows of probabilities: entries finite and ≥ 0, each row summing to 1 within 1e-6 (float64) or 1e-4
+     * (float32), the float counterpart of {@code ProbabilityVectors.SUM_TOLERANCE}.
      */
     static void requireProbabilityRows(String name, INDArray p) {
         requireRank(name, p, 2, "[batch, categories] matrix of probabilities");
-        if (BooleanIndexing.or(p, Conditions.notFinite())) {
-            throw new InvalidArgumentException(name, name + (containsNaN(p) ? " contains NaN"
-                    : " contains an infinity; probabilities must be finite"));
-        }
-        if (p.minNumber().doubleValue() < 0) {
-            throw new InvalidArgumentException(name, name + " has a negative entry (min "
-                    + p.minNumber() + "); probabilities must be >= 0");
+        if (BooleanIndexing.or(p, Conditions.notFinite()) || p.minNumber().doubleValue() < 0) {
+            double[][] rows = p.toDoubleMatrix();
+            for (int r = 0; r < rows.length; r++) {
+                ArgumentChecks.probabilityEntries(ArgumentChecks.entry(name, r), rows[r]);
+            }
         }
         double tolerance = p.dataType() == DataType.DOUBLE ? 1e-6 : 1e-4;
         INDArray rowSums = p.sum(1);
         double max = rowSums.maxNumber().doubleValue();
         double min = rowSums.minNumber().doubleValue();
-        double worst = Math.abs(max - 1) >= Math.abs(min - 1) ? max : min;
-        if (Math.abs(worst - 1) > tolerance) {
-            throw new InvalidArgumentException(name, name + " has a row summing to " + worst
-                    + "; each row must sum to 1 (tolerance " + tolerance + ")");
+        if (Math.abs(max - 1) > tolerance || Math.abs(min - 1) > tolerance) {
+            double[] sums = rowSums.toDoubleVector();
+            for (int r = 0; r < sums.length; r++) {
+                ArgumentChecks.unitSum(ArgumentChecks.entry(name, r), sums[r], tolerance,
+                        "each row must sum to 1");
+            }
         }
     }
 
     /**
-     * Rows of logits: no NaN, no +∞, and at least one finite entry per row (−∞ masks a category).
+     * Rows of logits: no NaN, no +∞, and at least one finite entry per row (−∞ masks a category), by
+     * {@link ArgumentChecks#logits}.
      *
      * @return whether any logit is −∞ (one fused pass decides the common all-finite case)
      */
@@ -76,15 +80,14 @@ final class Nd4jChecks {
         if (!BooleanIndexing.or(logits, Conditions.notFinite())) {
             return false;
         }
-        if (containsNaN(logits)) {
-            throw new InvalidArgumentException(name, name + " contains NaN");
-        }
-        if (rowMax.maxNumber().doubleValue() == Double.POSITIVE_INFINITY) {
-            throw new InvalidArgumentException(name, name + " contains +Infinity; logits must be finite or -Infinity");
-        }
-        if (rowMax.minNumber().doubleValue() == Double.NEGATIVE_INFINITY) {
-            throw new InvalidArgumentException(name, name + " has a row that is all -Infinity; "
-                    + "at least one category needs a finite logit");
+        boolean invalid = containsNaN(logits)
+                || rowMax.maxNumber().doubleValue() == Double.POSITIVE_INFINITY
+                || rowMax.minNumber().doubleValue() == Double.NEGATIVE_INFINITY;
+        if (invalid) {
+            double[][] rows = logits.toDoubleMatrix();
+            for (int r = 0; r < rows.length; r++) {
+                ArgumentChecks.logits(ArgumentChecks.entry(name, r), rows[r]);
+            }
         }
         return true;
     }
@@ -96,8 +99,14 @@ final class Nd4jChecks {
             throw new InvalidArgumentException(name, name + " is empty");
         }
         if (containsNaN(a) || BooleanIndexing.or(a, Conditions.isInfinite()) || a.minNumber().doubleValue() <= 0) {
-            throw new InvalidArgumentException(name, name + " must be finite and > 0 everywhere (min "
-                    + a.minNumber() + ", max " + a.maxNumber() + ")");
+            if (a.rank() == 2) {
+                double[][] rows = a.toDoubleMatrix();
+                for (int r = 0; r < rows.length; r++) {
+                    ArgumentChecks.positive(ArgumentChecks.entry(name, r), rows[r]);
+                }
+            } else {
+                ArgumentChecks.positive(name, a.ravel().toDoubleVector());
+            }
         }
     }
 }

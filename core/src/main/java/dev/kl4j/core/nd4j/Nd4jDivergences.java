@@ -9,7 +9,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <ul>
  *   <li>{@link #kl}: KL(P‖Q) = Σ p·ln(p/q), SciPy {@code rel_entr} semantics: a term with p = 0 is 0, a
- *       term with p &gt; 0 and q = 0 is +∞. No epsilon.</li>
+ *       term with p &gt; 0 and q = 0 is +∞. No epsilon. {@link #reverseKl}: KL(Q‖P) for the same
+ *       arguments.</li>
  *   <li>{@link #entropy}: H(P) = −Σ p·ln p with 0·ln 0 = 0.</li>
  *   <li>{@link #js}: JS = ½KL(P‖M) + ½KL(Q‖M), M = ½(P + Q), always in [0, ln 2] (the divergence; SciPy's
  *       {@code jensenshannon} returns its square root).</li>
@@ -37,10 +38,27 @@ public final class Nd4jDivergences {
      * @return {@code [B]}
      */
     public static INDArray kl(INDArray p, INDArray q) {
+        requireProbabilityPair(p, q);
+        return relativeEntropyRows(p, q);
+    }
+
+    /**
+     * Reverse KL: <b>KL(Q‖P)</b> per row for the same argument order as {@link #kl}, that is
+     * {@code kl(q, p)} with each argument checked under its own name.
+     *
+     * @param p probabilities {@code [B, K]}
+     * @param q probabilities {@code [B, K]}, same shape and type
+     * @return {@code [B]}
+     */
+    public static INDArray reverseKl(INDArray p, INDArray q) {
+        requireProbabilityPair(p, q);
+        return relativeEntropyRows(q, p);
+    }
+
+    private static void requireProbabilityPair(INDArray p, INDArray q) {
         Nd4jChecks.requireProbabilityRows("p", p);
         Nd4jChecks.requireProbabilityRows("q", q);
         Nd4jChecks.requireSameShape("p", p, "q", q);
-        return relativeEntropyRows(p, q);
     }
 
     /**
@@ -64,9 +82,7 @@ public final class Nd4jDivergences {
      * @return {@code [B]}, each in [0, ln 2]
      */
     public static INDArray js(INDArray p, INDArray q) {
-        Nd4jChecks.requireProbabilityRows("p", p);
-        Nd4jChecks.requireProbabilityRows("q", q);
-        Nd4jChecks.requireSameShape("p", p, "q", q);
+        requireProbabilityPair(p, q);
         INDArray m = p.add(q).muli(0.5);
         return relativeEntropyRows(p, m).addi(relativeEntropyRows(q, m)).muli(0.5);
     }
@@ -79,10 +95,31 @@ public final class Nd4jDivergences {
      * @return {@code [B]}
      */
     public static INDArray klFromLogits(INDArray logitsP, INDArray logitsQ) {
+        SoftmaxRows[] pq = softmaxPair(logitsP, logitsQ);
+        return klRows(pq[0], pq[1]);
+    }
+
+    /**
+     * Reverse KL from logits: <b>KL(Q‖P)</b> per row for the same argument order as {@link #klFromLogits},
+     * that is {@code klFromLogits(logitsQ, logitsP)} with each argument checked under its own name.
+     *
+     * @param logitsP logits a {@code [B, K]}
+     * @param logitsQ logits b {@code [B, K]}
+     * @return {@code [B]}
+     */
+    public static INDArray reverseKlFromLogits(INDArray logitsP, INDArray logitsQ) {
+        SoftmaxRows[] pq = softmaxPair(logitsP, logitsQ);
+        return klRows(pq[1], pq[0]);
+    }
+
+    private static SoftmaxRows[] softmaxPair(INDArray logitsP, INDArray logitsQ) {
         Nd4jChecks.requireRank("logitsP", logitsP, 2, "[batch, categories] matrix of logits");
         Nd4jChecks.requireSameShape("logitsP", logitsP, "logitsQ", logitsQ);
-        SoftmaxRows p = SoftmaxRows.of("logitsP", logitsP);
-        SoftmaxRows q = SoftmaxRows.of("logitsQ", logitsQ);
+        return new SoftmaxRows[] {SoftmaxRows.of("logitsP", logitsP), SoftmaxRows.of("logitsQ", logitsQ)};
+    }
+
+    /** Σ p·(ln p − ln q) per row from softmax rows, +∞ where Q masks a category that P keeps. */
+    private static INDArray klRows(SoftmaxRows p, SoftmaxRows q) {
         INDArray terms = p.logProbs().sub(q.logProbs()).muli(p.probs());
         if (p.hasMaskedCategory() || q.hasMaskedCategory()) {
             // Order matters: first +∞ where Q excludes a category, then 0 where P excludes it (p = 0 wins).
@@ -116,10 +153,9 @@ public final class Nd4jDivergences {
      * @return {@code [B]}, each in [0, ln 2]
      */
     public static INDArray jsFromLogits(INDArray logitsP, INDArray logitsQ) {
-        Nd4jChecks.requireRank("logitsP", logitsP, 2, "[batch, categories] matrix of logits");
-        Nd4jChecks.requireSameShape("logitsP", logitsP, "logitsQ", logitsQ);
-        SoftmaxRows p = SoftmaxRows.of("logitsP", logitsP);
-        SoftmaxRows q = SoftmaxRows.of("logitsQ", logitsQ);
+        SoftmaxRows[] pq = softmaxPair(logitsP, logitsQ);
+        SoftmaxRows p = pq[0];
+        SoftmaxRows q = pq[1];
         INDArray gap = Transforms.abs(p.logProbs().sub(q.logProbs()), false);
         INDArray logM = Transforms.max(p.logProbs(), q.logProbs(), true)
                 .addi(Transforms.log1p(Transforms.exp(gap.negi(), false), false))

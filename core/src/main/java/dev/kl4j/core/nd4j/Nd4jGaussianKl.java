@@ -10,7 +10,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * KL divergence between multivariate normals with full covariances, for a batch of pairs, through
+ * KL divergences between Gaussians on ND4J matrices, one pair per row: diagonal Gaussians from means and
+ * log-variances ({@link #diagonalFromLogVar}, {@link #toStandardNormalFromLogVar}, as
+ * {@code DjlGaussianKl} and {@code GaussianKl}), and multivariate normals with full covariances, for a
+ * batch of pairs, through
  * Cholesky factors and one batched triangular solve (no explicit inverse, no determinant):
  * <pre>
  *   Σp = Lp Lpᵀ,  Σq = Lq Lqᵀ,   X = Lq⁻¹ [Lp | μq − μp]
@@ -35,6 +38,43 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public final class Nd4jGaussianKl {
     private Nd4jGaussianKl() {
+    }
+
+    /**
+     * KL(N(μ, diag e^{logVar}) ‖ N(0, I)) per row, ½ Σ_j (μ_j² + e^{logVar_j} − 1 − logVar_j) (Kingma &amp;
+     * Welling 2014, appendix B), with e^x − 1 by {@code expm1}.
+     *
+     * @param mu     means {@code [B, d]}
+     * @param logVar log-variances {@code [B, d]}, same shape and type
+     * @return {@code [B]}
+     */
+    public static INDArray toStandardNormalFromLogVar(INDArray mu, INDArray logVar) {
+        Nd4jChecks.requireRank("mu", mu, 2, "[batch, d] matrix of means");
+        Nd4jChecks.requireSameShape("mu", mu, "logVar", logVar);
+        INDArray twiceKl = mu.mul(mu).addi(Transforms.expm1(logVar, true)).subi(logVar);
+        return twiceKl.sum(1).muli(0.5);
+    }
+
+    /**
+     * KL between diagonal Gaussians per row, from means and log-variances: with t = ln vp − ln vq,
+     * ½ Σ_j [ (μp − μq)² e^{−ln vq} + e^t − 1 − t ].
+     *
+     * @param muP     means of P {@code [B, d]}
+     * @param logVarP log-variances of P, same shape and type
+     * @param muQ     means of Q, same shape and type
+     * @param logVarQ log-variances of Q, same shape and type
+     * @return {@code [B]}
+     */
+    public static INDArray diagonalFromLogVar(INDArray muP, INDArray logVarP, INDArray muQ, INDArray logVarQ) {
+        Nd4jChecks.requireRank("muP", muP, 2, "[batch, d] matrix of means");
+        Nd4jChecks.requireSameShape("muP", muP, "logVarP", logVarP);
+        Nd4jChecks.requireSameShape("muP", muP, "muQ", muQ);
+        Nd4jChecks.requireSameShape("muP", muP, "logVarQ", logVarQ);
+        INDArray logRatio = logVarP.sub(logVarQ);
+        INDArray gap = muP.sub(muQ);
+        INDArray mahalanobis = gap.muli(gap).muli(Transforms.exp(logVarQ.neg(), false));
+        INDArray twiceKl = Transforms.expm1(logRatio, true).subi(logRatio).addi(mahalanobis);
+        return twiceKl.sum(1).muli(0.5);
     }
 
     /**

@@ -89,7 +89,7 @@ class DiscreteValidationTest {
                 () -> DiscreteDivergences.wasserstein1(P, Q, new double[] {0, 1}));
         assertRejected("grid", "grid[2] = 1.0 is not greater than grid[1] = 1.0; the grid must be strictly increasing",
                 () -> DiscreteDivergences.wasserstein1(P, Q, new double[] {0, 1, 1}));
-        assertRejected("grid", "grid[1] = NaN is not finite",
+        assertRejected("grid", "grid[1] = NaN must be finite",
                 () -> DiscreteDivergences.wasserstein1(P, Q, new double[] {0, Double.NaN, 1}));
         assertRejected("grid", "grid is null; pass the support points",
                 () -> DiscreteDivergences.wasserstein1(P, Q, (double[]) null));

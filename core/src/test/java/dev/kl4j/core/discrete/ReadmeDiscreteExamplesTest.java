@@ -118,6 +118,20 @@ class ReadmeDiscreteExamplesTest {
         // README snippet end
     }
 
+    private static void reverseAndLogits() {
+        // README snippet begin
+        double[] p = {0.1, 0.7, 0.2};
+        double[] q = {0.2, 0.6, 0.2};
+        System.out.printf("%.6f%n", DiscreteDivergences.reverseKl(p, q));           // prints 0.046139
+        double[] a = {0.3, -1.2, 2.0, 0.7};
+        double[] b = {-0.5, 0.8, 1.1, 0.0};
+        System.out.printf("%.6f%n", DiscreteDivergences.klFromLogits(a, b));        // prints 0.291792
+        System.out.printf("%.6f%n", DiscreteDivergences.reverseKlFromLogits(a, b)); // prints 0.562767
+        System.out.printf("%.6f%n", DiscreteDivergences.entropyFromLogits(a));      // prints 0.934400
+        System.out.printf("%.6f%n", DiscreteDivergences.jsFromLogits(a, b));        // prints 0.088528
+        // README snippet end
+    }
+
     // ------------------------------------------------------------------ the checks
 
     @Test
@@ -156,6 +170,13 @@ class ReadmeDiscreteExamplesTest {
     }
 
     @Test
+    void reverseAndLogitsPrintWhatTheReadmeSays() throws IOException {
+        // SciPy: rel_entr(q, p).sum(); with p = softmax(a), q = softmax(b): rel_entr(p, q).sum(),
+        // rel_entr(q, p).sum(), entropy(p), jensenshannon(p, q)**2 (see DiscreteLogitsTest)
+        assertPrints(7, ReadmeDiscreteExamplesTest::reverseAndLogits);
+    }
+
+    @Test
     void snippetsAreCopiedVerbatim() throws IOException {
         List<List<String>> inReadme = readmeSnippets();
         List<List<String>> inTest = new ArrayList<>();
@@ -171,7 +192,7 @@ class ReadmeDiscreteExamplesTest {
                 current.add(line);
             }
         }
-        assertEquals(7, inReadme.size(), "java blocks in the README section");
+        assertEquals(8, inReadme.size(), "java blocks in the README section");
         assertEquals(inReadme, inTest);
     }
 

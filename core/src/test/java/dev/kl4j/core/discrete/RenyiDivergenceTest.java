@@ -147,4 +147,37 @@ class RenyiDivergenceTest {
         assertRelative(460.41165808315131, DiscreteDivergences.renyi(p, q, Double.MAX_VALUE), 1e-15);
         assertRelative(460.41165808315131, DiscreteDivergences.renyi(p, q, 1e300), 1e-15);
     }
+
+    @Test
+    void orderZeroIsExactlyZeroWhenTheSupportHoldsAllOfQ() {
+        // Σ_{p>0} q rounds: the general path gave −5.55e-17 here (printed "-0.000000" by the tour).
+        double[] p = {0.1, 0.7, 0.2};
+        double[] q = {0.2, 0.6, 0.2};
+        assertEquals(0.0, DiscreteDivergences.renyi(p, q, 0.0), 0.0);
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(DiscreteDivergences.renyi(p, q, 0.0)));
+        // Random vectors (with zeros) whose sums round; Q restricted to P's support: exactly 0, never negative.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(6);
+        for (int trial = 0; trial < 200; trial++) {
+            double[] a = RandomVectors.probabilities(random, 2 + random.nextInt(40), 0.3);
+            double[] b = RandomVectors.restrictedTo(RandomVectors.probabilities(random, a.length, 0.0), a);
+            assertEquals(0.0, DiscreteDivergences.renyi(a, b, 0.0), 0.0, "trial " + trial);
+        }
+    }
+
+    @Test
+    void orderZeroWithMassOutsideTheSupport() {
+        // Q puts 0.2 where P has none: D_0 = −ln(1 − 0.2) = −ln 0.8, the 0.2 summed directly.
+        double[] p = {0.5, 0.5, 0.0};
+        double[] q = {0.2, 0.6, 0.2};
+        // decimal: −ln(0.8) = 0.22314355131420975576629509030983...
+        assertEquals(0.22314355131420976, DiscreteDivergences.renyi(p, q, 0.0), 3e-17);
+        // Nearly all of Q outside: −ln of the small mass inside, not of 1 minus the large one.
+        double[] pTiny = {1.0, 0.0};
+        double[] qTiny = {1e-20, 1.0};
+        // decimal: −ln(1e-20) = 46.051701859880913680...
+        assertEquals(46.05170185988091, DiscreteDivergences.renyi(pTiny, qTiny, 0.0), 1e-14);
+        // In bits: ln → log2 after the exact zero stays 0.
+        assertEquals(0.0, DiscreteDivergences.renyi(new double[] {0.1, 0.7, 0.2}, new double[] {0.2, 0.6, 0.2}, 0.0,
+                DiscreteOptions.DEFAULT.withBase(LogBase.TWO)), 0.0);
+    }
 }

@@ -31,7 +31,9 @@ class DistributionValidationTest {
         fails("rate", () -> Gamma.of(1, 0));
         fails("concentration1", () -> Beta.of(0, 1));
         fails("concentration0", () -> Beta.of(1, Double.NaN));
-        fails("concentration[1]", () -> Dirichlet.of(1, -1));
+        // The argument is the parameter; the message names the entry (ArgumentChecks' rule).
+        assertEquals("concentration[1] = -1.0 must be > 0",
+                fails("concentration", () -> Dirichlet.of(1, -1)).getMessage());
         fails("high", () -> Uniform.of(1, 1));
         fails("high", () -> Uniform.of(2, 1));
         fails("low", () -> Uniform.of(Double.NEGATIVE_INFINITY, 1));
@@ -40,7 +42,8 @@ class DistributionValidationTest {
     @Test
     void vectorsMustAgreeInLength() {
         fails("scale", () -> DiagNormal.of(new double[] {0, 0}, new double[] {1}));
-        fails("scale[1]", () -> DiagNormal.of(new double[] {0, 0}, new double[] {1, -1}));
+        assertEquals("scale[1] = -1.0 must be > 0",
+                fails("scale", () -> DiagNormal.of(new double[] {0, 0}, new double[] {1, -1})).getMessage());
         fails("loc", () -> DiagNormal.of(new double[0], new double[0]));
     }
 

@@ -169,7 +169,7 @@ class DjlDivergencesTest {
                 () -> DjlDivergences.klFromLogits(a, b));
         assertEquals("logitsQ", e.argument());
         assertTrue(e.getMessage().contains("logitsQ"), e.getMessage());
-        assertEquals("probsQ", assertThrows(InvalidArgumentException.class,
+        assertEquals("q", assertThrows(InvalidArgumentException.class,
                 () -> DjlDivergences.js(a, b)).argument());
         assertEquals("logits", assertThrows(InvalidArgumentException.class,
                 () -> DjlDivergences.entropyFromLogits(manager.create(1f))).argument());

@@ -26,6 +26,8 @@ class GaussianKlTest {
         fails("covarianceQ", () -> GaussianKl.mvn(new double[2], eye, new double[2], new double[][] {{1, 2}, {2, 1}}));
         fails("covarianceP", () -> GaussianKl.mvn(new double[2], new double[][] {{1, 0.3}, {0, 1}}, new double[2], eye));
         fails("logVar", () -> GaussianKl.toStandardNormalFromLogVar(new double[2], new double[1]));
+        fails("logVarQ", () -> GaussianKl.diagonalFromLogVar(new double[2], new double[2], new double[2], new double[3]));
+        fails("muQ", () -> GaussianKl.diagonalFromLogVar(new double[1], new double[1], new double[] {Double.NaN}, new double[1]));
     }
 
     @Test

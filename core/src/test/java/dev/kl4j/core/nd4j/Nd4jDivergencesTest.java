@@ -115,4 +115,20 @@ class Nd4jDivergencesTest {
         assertEquals("logits", assertThrows(InvalidArgumentException.class,
                 () -> Nd4jDivergences.entropyFromLogits(Nd4j.createFromArray(new double[] {1, 2}))).argument());
     }
+
+    @Test
+    void messagesNameTheEntryAsTheDoubleFrontEndDoes() {
+        INDArray p = Nd4j.createFromArray(new double[][] {{0.5, 0.5}, {0.5, 0.5}});
+        InvalidArgumentException negative = assertThrows(InvalidArgumentException.class,
+                () -> Nd4jDivergences.kl(p, Nd4j.createFromArray(new double[][] {{0.5, 0.5}, {1.1, -0.1}})));
+        assertEquals("q", negative.argument());
+        assertEquals("q[1][1] = -0.1 is negative; probabilities must be >= 0", negative.getMessage());
+        InvalidArgumentException sum = assertThrows(InvalidArgumentException.class,
+                () -> Nd4jDivergences.entropy(Nd4j.createFromArray(new double[][] {{0.5, 0.5}, {0.5, 0.25}})));
+        assertEquals("p[1] sums to 0.75 (|sum-1| > 1e-6); each row must sum to 1", sum.getMessage());
+        InvalidArgumentException logit = assertThrows(InvalidArgumentException.class,
+                () -> Nd4jDivergences.klFromLogits(p, Nd4j.createFromArray(new double[][] {{0, 0}, {0, Double.NaN}})));
+        assertEquals("logitsQ", logit.argument());
+        assertEquals("logitsQ[1][1] = NaN must be finite or -Infinity", logit.getMessage());
+    }
 }

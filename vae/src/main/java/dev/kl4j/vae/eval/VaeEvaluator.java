@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import dev.kl4j.core.InvalidArgumentException;
+import dev.kl4j.core.StableMath;
 import dev.kl4j.core.data.ImageSet;
 import dev.kl4j.core.djl.DjlScalars;
 import dev.kl4j.vae.model.OwnedArrays;
@@ -191,24 +192,13 @@ public final class VaeEvaluator {
     }
 
     /**
-     * log Σ e^{a_i}, computed around the maximum.
+     * log Σ e^{a_i}, computed around the maximum ({@link StableMath#logSumExp}).
      *
      * @param a values
      * @return the log-sum-exp (−∞ for all −∞)
      */
     public static double logSumExp(double[] a) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : a) {
-            max = Math.max(max, v);
-        }
-        if (max == Double.NEGATIVE_INFINITY || Double.isNaN(max)) {
-            return max;
-        }
-        double s = 0;
-        for (double v : a) {
-            s += Math.exp(v - max);
-        }
-        return max + Math.log(s);
+        return StableMath.logSumExp(a);
     }
 
     private static NDArray slice(VaeModel model, ImageSet data, int start, int n) {
