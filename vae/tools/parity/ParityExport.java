@@ -9,7 +9,7 @@ import ai.djl.training.GradientCollector;
 import dev.kl4j.core.data.DataDirectory;
 import dev.kl4j.core.data.ImageSet;
 import dev.kl4j.core.data.MnistFormat;
-import dev.kl4j.vae.model.OwnedArrays;
+import dev.kl4j.core.djl.DjlOwnedArrays;
 import dev.kl4j.vae.model.VaeConfig;
 import dev.kl4j.vae.model.VaeModel;
 import dev.kl4j.vae.objective.Elbo;
@@ -52,7 +52,7 @@ public final class ParityExport {
         int n = train.count();
         try (NDManager manager = NDManager.newBaseManager();
                 VaeModel model = VaeModel.create(manager, config, new SplittableRandom(seed));
-                Adam adam = new Adam(model.parameterList(), trainConfig.learningRate(), manager);
+                DjlAdam adam = DjlAdam.create(model.parameterList(), 1e-8, manager);
                 PrintWriter log = new PrintWriter(Files.newBufferedWriter(out.resolve("kl4j_losses.csv")));
                 OutputStream epsOut = new BufferedOutputStream(Files.newOutputStream(out.resolve("eps.bin")))) {
             writeParameters(out, "init", model);
@@ -72,7 +72,7 @@ public final class ParityExport {
                     }
                     float[] stats;
                     try (NDScope ignored = new NDScope()) {
-                        NDArray x = OwnedArrays.create(model.manager(), rows, new Shape(m, in));
+                        NDArray x = DjlOwnedArrays.create(model.manager(), rows, new Shape(m, in));
                         NDArray eps = model.manager().randomNormal(new Shape(m, config.latent()));
                         epsOut.write(littleEndian(eps.toFloatArray()));
                         Elbo.Terms terms;
@@ -83,7 +83,7 @@ public final class ParityExport {
                             gc.backward(loss);
                         }
                         stats = new float[] {loss.getFloat(), terms.recon().mean().getFloat(), terms.kl().mean().getFloat()};
-                        adam.step();
+                        adam.step((float) trainConfig.learningRate());
                     }
                     step++;
                     log.printf(Locale.ROOT, "%d,%.9g,%.9g,%.9g%n", step, stats[0], stats[1], stats[2]);

@@ -74,7 +74,7 @@ public final class StepChecksums {
         int latent = config.latent();
         try (NDManager manager = NDManager.newBaseManager();
                 VaeModel model = VaeModel.create(manager, config, new SplittableRandom(seed));
-                Adam adam = new Adam(model.parameterList(), tc.learningRate(), manager);
+                DjlAdam adam = DjlAdam.create(model.parameterList(), 1e-8, manager);
                 PrintWriter log = new PrintWriter(Files.newBufferedWriter(out))) {
             int e = 1;
             int[] order = VaeTrainer.permutation(n, new SplittableRandom(VaeTrainer.mix(seed, e)));
@@ -107,7 +107,7 @@ public final class StepChecksums {
                     for (int i = 0; i < ps.size(); i++) {
                         line.append(String.format(Locale.ROOT, " g%d=%.9g", i, sum(ps.get(i).getGradient())));
                     }
-                    adam.step();
+                    adam.step((float) tc.learningRate());
                     for (int i = 0; i < ps.size(); i++) {
                         line.append(String.format(Locale.ROOT, " p%d=%.9g", i, sum(ps.get(i))));
                     }

@@ -1,5 +1,6 @@
 package dev.kl4j.ppo.algo;
 
+import dev.kl4j.core.djl.DjlAdam;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -99,7 +100,7 @@ public final class PpoUpdate {
      * @param rng           shuffles the minibatches
      * @return means of the losses and diagnostics over the steps taken
      */
-    public static Statistics run(Policy policy, ValueFunction valueFunction, ParameterList parameters, Adam optimizer,
+    public static Statistics run(Policy policy, ValueFunction valueFunction, ParameterList parameters, DjlAdam optimizer,
             RolloutTensors rollout, PolicyObjective objective, Settings settings, double learningRate,
             RandomGenerator rng) {
         int rows = rollout.rows();

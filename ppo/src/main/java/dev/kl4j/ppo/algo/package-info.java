@@ -22,7 +22,7 @@
  *   <li>The KL penalty to a frozen reference policy, added to every step's reward
  *       ({@link dev.kl4j.ppo.algo.ReferenceKlPenalty}) with a fixed or adaptive β
  *       ({@link dev.kl4j.ppo.algo.AdaptiveKlController}, Ziegler et al. 2019).</li>
- *   <li>Optimiser pieces: {@link dev.kl4j.ppo.algo.Adam} (PyTorch's update exactly) and
+ *   <li>Optimiser pieces: {@link dev.kl4j.core.djl.DjlAdam} (PyTorch's update exactly) and
  *       {@link dev.kl4j.ppo.algo.GradientClipping} (by global norm).</li>
  * </ul>
  * The trainer that drives them is {@code dev.kl4j.ppo.train.PpoTrainer}.

@@ -1,5 +1,7 @@
 package dev.kl4j.ppo.train;
 
+import dev.kl4j.core.djl.DjlOwnedArrays;
+import dev.kl4j.core.djl.DjlAdam;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -14,7 +16,6 @@ import ai.djl.util.Pair;
 import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.djl.DjlDistribution;
 import dev.kl4j.core.djl.DjlScopes;
-import dev.kl4j.ppo.algo.Adam;
 import dev.kl4j.ppo.algo.AdaptiveKlController;
 import dev.kl4j.ppo.algo.GradientClipping;
 import dev.kl4j.ppo.algo.PolicyObjective;
@@ -91,7 +92,7 @@ public final class PpoTrainer implements AutoCloseable {
     private final Policy policy;
     private final ValueFunction valueFunction;
     private final ParameterList trainable;
-    private final Adam optimizer;
+    private final DjlAdam optimizer;
     private final PpoKlPenalty klPenalty;
     private final ReferenceKlPenalty reference;
     private final boolean discrete;
@@ -128,7 +129,8 @@ public final class PpoTrainer implements AutoCloseable {
             policy.parameters().forEach(p -> trainable.add(p.getKey(), p.getValue()));
         }
         valueFunction.parameters().forEach(p -> trainable.add("value." + p.getKey(), p.getValue()));
-        this.optimizer = Adam.create(trainable, config.adamEpsilon(), manager);
+        this.optimizer = DjlAdam.create(trainable.values().stream().map(Parameter::getArray).toList(),
+                config.adamEpsilon(), manager);
         this.klPenalty = config.algorithm() == Algorithm.PPO_KL
                 ? PpoKlPenalty.of(config.klTarget(), config.klBetaInit()) : null;
         if (config.hasReferencePenalty()) {
@@ -620,9 +622,7 @@ public final class PpoTrainer implements AutoCloseable {
                 flat[i * width + j] = (float) rows[i][j];
             }
         }
-        try (NDArray wrapped = manager.create(flat, new Shape(rows.length, width))) {
-            return wrapped.duplicate();     // libtorch-owned copy (create(float[]) only wraps a Java buffer)
-        }
+        return DjlOwnedArrays.create(manager, flat, new Shape(rows.length, width));
     }
 
     /** A stream seeded by SplitMix64 over (seed, purpose, index): independent per update and purpose. */
@@ -703,10 +703,12 @@ public final class PpoTrainer implements AutoCloseable {
             writeParameters(out, policy.parameters());
             writeParameters(out, valueFunction.parameters());
             out.writeLong(optimizer.steps());
-            float[][] moments = optimizer.moments();
-            out.writeInt(moments.length);
-            for (float[] m : moments) {
-                writeFloats(out, m);
+            float[][] first = optimizer.firstMoments();
+            float[][] second = optimizer.secondMoments();
+            out.writeInt(2 * first.length);      // m then v of each parameter
+            for (int i = 0; i < first.length; i++) {
+                writeFloats(out, first[i]);
+                writeFloats(out, second[i]);
             }
             out.writeInt(config.envs());
             for (int i = 0; i < config.envs(); i++) {
@@ -821,11 +823,17 @@ public final class PpoTrainer implements AutoCloseable {
         readParameters(in, policy.parameters());
         readParameters(in, valueFunction.parameters());
         long adamSteps = in.readLong();
-        float[][] moments = new float[in.readInt()][];
-        for (int i = 0; i < moments.length; i++) {
-            moments[i] = readFloats(in);
+        int momentArrays = in.readInt();
+        if (momentArrays % 2 != 0) {
+            throw new IOException("the checkpoint holds " + momentArrays + " Adam moment arrays, not pairs");
         }
-        optimizer.restore(adamSteps, moments);
+        float[][] first = new float[momentArrays / 2][];
+        float[][] second = new float[momentArrays / 2][];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = readFloats(in);
+            second[i] = readFloats(in);
+        }
+        optimizer.restore(adamSteps, first, second);
         int n = in.readInt();
         if (n != config.envs()) {
             throw new IOException("the checkpoint has " + n + " environments, the run " + config.envs());

@@ -1,5 +1,6 @@
 package dev.kl4j.ppo.algo;
 
+import dev.kl4j.core.djl.DjlAdam;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -21,6 +22,10 @@ class OptimizerTest {
     }
 
     /** loss = Σ c_i θ_i², gradient 2 c_i θ_i. */
+    private static java.util.List<ai.djl.ndarray.NDArray> arrays(ParameterList params) {
+        return params.values().stream().map(ai.djl.nn.Parameter::getArray).toList();
+    }
+
     private static void backward(ParameterList params, float[][] c) {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray loss = null;
@@ -62,7 +67,7 @@ class OptimizerTest {
             double[] vel = new double[3];
             double lr = 0.1;
             double eps = 1e-5;
-            try (Adam adam = Adam.create(params, eps, m)) {
+            try (DjlAdam adam = DjlAdam.create(arrays(params), eps, m)) {
                 for (int t = 1; t <= 3; t++) {
                     backward(params, c);
                     adam.step(lr);

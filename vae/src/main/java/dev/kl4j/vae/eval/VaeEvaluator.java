@@ -7,7 +7,7 @@ import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.StableMath;
 import dev.kl4j.core.data.ImageSet;
 import dev.kl4j.core.djl.DjlScalars;
-import dev.kl4j.vae.model.OwnedArrays;
+import dev.kl4j.core.djl.DjlOwnedArrays;
 import dev.kl4j.vae.model.Posterior;
 import dev.kl4j.vae.model.VaeModel;
 import dev.kl4j.vae.objective.Elbo;
@@ -206,7 +206,7 @@ public final class VaeEvaluator {
     private static NDArray slice(VaeModel model, ImageSet data, int start, int n) {
         int in = data.imageSize();
         float[] x = java.util.Arrays.copyOfRange(data.pixels(), start * in, (start + n) * in);
-        return OwnedArrays.create(model.manager(), x, new Shape(n, in));
+        return DjlOwnedArrays.create(model.manager(), x, new Shape(n, in));
     }
 
     private static void requireCount(String name, int n, int available) {

@@ -1,5 +1,6 @@
 package dev.kl4j.vae.model;
 
+import dev.kl4j.core.djl.DjlOwnedArrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -42,7 +43,7 @@ public final class GaussianLikelihood implements Likelihood {
      * @param inputSize pixels per image
      */
     public static GaussianLikelihood create(NDManager manager, int inputSize) {
-        NDArray s = OwnedArrays.create(manager, new float[inputSize], new Shape(inputSize));
+        NDArray s = DjlOwnedArrays.create(manager, new float[inputSize], new Shape(inputSize));
         NDScope.unregister(s); // parameters outlive any step scope
         return new GaussianLikelihood(s);
     }

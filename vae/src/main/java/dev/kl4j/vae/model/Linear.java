@@ -1,5 +1,6 @@
 package dev.kl4j.vae.model;
 
+import dev.kl4j.core.djl.DjlOwnedArrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -43,7 +44,7 @@ final class Linear {
         for (int k = 0; k < size; k++) {
             values[k] = (float) ((2 * rng.nextDouble() - 1) * bound);
         }
-        NDArray p = OwnedArrays.create(manager, values, shape);
+        NDArray p = DjlOwnedArrays.create(manager, values, shape);
         NDScope.unregister(p); // parameters outlive any step scope
         p.setRequiresGradient(true);
         return p;

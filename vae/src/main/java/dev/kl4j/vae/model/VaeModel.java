@@ -1,5 +1,6 @@
 package dev.kl4j.vae.model;
 
+import dev.kl4j.core.djl.DjlOwnedArrays;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -280,7 +281,7 @@ public final class VaeModel implements AutoCloseable {
 
     private NDArray batch(float[] data, int start, int n, int width) {
         float[] slice = Arrays.copyOfRange(data, start * width, (start + n) * width);
-        return OwnedArrays.create(manager, slice, new Shape(n, width));
+        return DjlOwnedArrays.create(manager, slice, new Shape(n, width));
     }
 
     /** {@return the parameter names, in order} */

@@ -1,5 +1,6 @@
 package dev.kl4j.vae.train;
 
+import dev.kl4j.core.djl.DjlAdam;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -33,7 +34,7 @@ import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
 
 /**
- * Trains a {@link VaeModel} with {@link Adam} on the β-weighted negative ELBO ({@link Elbo}).
+ * Trains a {@link VaeModel} with {@link DjlAdam} on the β-weighted negative ELBO ({@link Elbo}).
  *
  * <p>The algorithm is {@link #step}: forward pass, loss, backward pass, Adam update, for one batch and
  * its noise. Around it, {@link #runEpoch} does the plumbing: a seeded Fisher–Yates permutation per epoch,
@@ -53,7 +54,14 @@ import java.util.zip.CRC32C;
 public final class VaeTrainer implements AutoCloseable {
     private final NDManager manager;
     private final VaeModel model;
-    private final Adam adam;
+    /** PyTorch's default Adam ε. */
+    private static final double ADAM_EPSILON = 1e-8;
+    private final DjlAdam adam;
+    /**
+     * The learning rate as Adam uses it: rounded to float32 first, as the reference runs (and PyTorch's
+     * float32 parameter groups) do, so that same-seed runs keep their numbers to the last digit.
+     */
+    private final double adamLearningRate;
     private final TrainConfig config;
     private final ImageSet train;
     private final ImageSet test;
@@ -77,7 +85,8 @@ public final class VaeTrainer implements AutoCloseable {
         this.train = train;
         this.test = test;
         this.checkpointDir = checkpointDir;
-        this.adam = new Adam(model.parameterList(), config.learningRate(), manager);
+        this.adam = DjlAdam.create(model.parameterList(), ADAM_EPSILON, manager);
+        this.adamLearningRate = (float) config.learningRate();
         this.history = new ArrayList<>();
         this.settings = settings(model, config, train, test);
     }
@@ -268,7 +277,7 @@ public final class VaeTrainer implements AutoCloseable {
         float[] means = NDArrays.stack(new NDList(terms.recon().mean(), terms.kl().mean())).toFloatArray();
         StepLoss loss = new StepLoss(means[0], means[1]);
         if (loss.finite()) {
-            adam.step();
+            adam.step(adamLearningRate);
         }
         return loss;
     }

@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.kl4j.vae.model.DecoderType;
-import dev.kl4j.vae.model.OwnedArrays;
+import dev.kl4j.core.djl.DjlOwnedArrays;
 import dev.kl4j.vae.model.VaeConfig;
 import dev.kl4j.vae.model.VaeModel;
 import java.nio.ByteBuffer;
@@ -76,8 +76,8 @@ class ElboGradientLifetimeTest {
         }
         try (NDManager manager = NDManager.newBaseManager();
                 VaeModel model = VaeModel.create(manager, config, new SplittableRandom(7))) {
-            NDArray x = OwnedArrays.create(manager, pixels, new Shape(batch, config.inputSize()));
-            NDArray eps = OwnedArrays.create(manager, noise, new Shape(batch, config.latent()));
+            NDArray x = DjlOwnedArrays.create(manager, pixels, new Shape(batch, config.inputSize()));
+            NDArray eps = DjlOwnedArrays.create(manager, noise, new Shape(batch, config.latent()));
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray loss = Elbo.loss(Elbo.terms(model.encoder(), model.decoder(), model.likelihood(), x, eps), beta, freeBits);
                 if (collectBeforeBackward) {

@@ -1,4 +1,4 @@
-package dev.kl4j.vae.train;
+package dev.kl4j.core.djl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,7 +10,7 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class AdamTest {
+class DjlAdamTest {
 
     @Test
     void threeStepsMatchTheAdamRecursionInDouble() {
@@ -35,13 +35,13 @@ class AdamTest {
             NDArray param = manager.create(new float[] {1f, -2f, 0.5f});
             param.setRequiresGradient(true);
             NDArray coef = manager.create(new float[] {1f, 0.5f, -3f});
-            try (Adam adam = new Adam(List.of(param), lr, manager)) {
+            try (DjlAdam adam = DjlAdam.create(List.of(param), 1e-8, manager)) {
                 for (int t = 0; t < 3; t++) {
                     try (NDScope ignored = new NDScope()) {
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                            gc.backward(param.pow(3f).mul(coef).div(3f).sum());
+                            gc.backward(param.pow(DjlScalars.of(param, 3f)).mul(coef).div(DjlScalars.of(param, 3f)).sum());
                         }
-                        adam.step();
+                        adam.step(lr);
                     }
                 }
                 assertEquals(3, adam.steps());
