@@ -54,10 +54,11 @@ public final class DjlAdam implements AutoCloseable {
     }
 
     /**
+     * {@return an optimiser at step 0}
+     *
      * @param parameters the parameters to update (initialised, with gradients attached)
      * @param epsilon    ε &gt; 0, used in float32
      * @param parent     manager that owns the moment arrays (through a sub-manager)
-     * @return an optimiser at step 0
      * @throws InvalidArgumentException ({@code epsilon}) unless ε is finite and &gt; 0
      */
     public static DjlAdam create(List<NDArray> parameters, double epsilon, NDManager parent) {
@@ -95,22 +96,22 @@ public final class DjlAdam implements AutoCloseable {
         }
     }
 
-    /** @return steps taken so far, t */
+    /** {@return steps taken so far, t} */
     public long steps() {
         return t;
     }
 
-    /** @return ε */
+    /** {@return ε} */
     public double epsilon() {
         return epsilon;
     }
 
-    /** @return copies of the first moments m, in parameter order */
+    /** {@return copies of the first moments m, in parameter order} */
     public float[][] firstMoments() {
         return copy(m);
     }
 
-    /** @return copies of the second moments v, in parameter order */
+    /** {@return copies of the second moments v, in parameter order} */
     public float[][] secondMoments() {
         return copy(v);
     }
