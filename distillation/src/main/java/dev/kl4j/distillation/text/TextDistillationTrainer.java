@@ -64,7 +64,15 @@ public final class TextDistillationTrainer {
         /** Default Adam step size. */
         public static final float DEFAULT_LEARNING_RATE = 2e-3f;
 
-        /** Checks the ranges. */
+        /**
+         * Checks the ranges.
+         *
+         * @param epochs passes over the training records, ≥ 1
+         * @param batchSize records per step, ≥ 1 (default {@value #DEFAULT_BATCH_SIZE})
+         * @param maxLength the largest T of a batch, ≥ 2 (default {@value #DEFAULT_MAX_LENGTH}); longer records are cut
+         * @param learningRate Adam's step size (default 2e-3)
+         * @param seed the run's seed
+         */
         public Settings {
             if (epochs < 1) {
                 throw new InvalidArgumentException("epochs", "epochs must be >= 1, got " + epochs);
@@ -81,6 +89,8 @@ public final class TextDistillationTrainer {
         }
 
         /**
+         * Returns settings with the defaults.
+         *
          * @param epochs epochs
          * @param seed   seed
          * @return settings with the defaults
@@ -99,7 +109,14 @@ public final class TextDistillationTrainer {
      * @param onPolicyFraction λ, the probability that a step trains on student samples (0 = off-policy), in [0, 1]
      */
     public record Objective(DistillationLoss divergence, float alpha, float onPolicyFraction) {
-        /** Checks the ranges. */
+        /**
+         * Checks the ranges.
+         *
+         * @param divergence D, a loss of {@code dev.kl4j.distillation.loss} without hard labels, or null for the data
+         *                   alone (no teacher)
+         * @param alpha weight of D against the data's cross-entropy on data batches, in [0, 1]
+         * @param onPolicyFraction λ, the probability that a step trains on student samples (0 = off-policy), in [0, 1]
+         */
         public Objective {
             if (!(alpha >= 0f && alpha <= 1f)) {
                 throw new InvalidArgumentException("alpha", "alpha must be in [0, 1], got " + alpha);
@@ -118,6 +135,8 @@ public final class TextDistillationTrainer {
         }
 
         /**
+         * Returns off-policy distillation, α·D + (1 − α)·CE on the training records.
+         *
          * @param divergence D
          * @param alpha      weight of D on data batches
          * @return off-policy distillation, α·D + (1 − α)·CE on the training records
@@ -127,6 +146,8 @@ public final class TextDistillationTrainer {
         }
 
         /**
+         * Returns GKD: with probability λ a step uses D on student samples, else α·D + (1 − α)·CE on data.
+         *
          * @param divergence       D
          * @param alpha            weight of D on data batches
          * @param onPolicyFraction λ

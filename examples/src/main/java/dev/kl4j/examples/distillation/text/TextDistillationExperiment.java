@@ -77,7 +77,27 @@ public final class TextDistillationExperiment {
             int studentHidden, List<TextLoss> losses, boolean onPolicy, float onPolicyFraction, float alpha,
             List<Long> seeds, int batchSize, int maxLength, int records, float learningRate, Path dataDir,
             boolean progress) {
-        /** Checks what training would otherwise reject late. */
+        /**
+         * Checks what training would otherwise reject late.
+         *
+         * @param teacherEpochs teacher epochs
+         * @param teacherHidden teacher LSTM units per layer
+         * @param teacherLayers teacher LSTM layers
+         * @param teacherSeed the teacher's seed
+         * @param epochs student epochs
+         * @param studentHidden student LSTM units (one layer)
+         * @param losses losses to compare
+         * @param onPolicy also train every KD loss on-policy (GKD)
+         * @param onPolicyFraction λ, the fraction of on-policy steps of an on-policy run
+         * @param alpha weight of D against the data's cross-entropy on data batches
+         * @param seeds student seeds
+         * @param batchSize records per step
+         * @param maxLength largest T (longer records are cut)
+         * @param records records kept from the corpus (0 = all)
+         * @param learningRate Adam's step size
+         * @param dataDir fortune files' directory, null for the default
+         * @param progress show progress bars
+         */
         public Settings {
             if (seeds.isEmpty()) {
                 throw new InvalidArgumentException("seeds", "seeds must list at least one seed");
