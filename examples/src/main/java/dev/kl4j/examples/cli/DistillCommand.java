@@ -70,14 +70,7 @@ public final class DistillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Long> seedList = new ArrayList<>();
-        for (String part : seeds.split(",")) {
-            try {
-                seedList.add(Long.parseLong(part.trim()));
-            } catch (NumberFormatException e) {
-                throw new InvalidArgumentException("seeds", "seeds must be integers separated by commas, got '" + seeds + "'");
-            }
-        }
+        List<Long> seedList = parseSeeds(seeds);
         if (batch < 1) {
             throw new InvalidArgumentException("batch", "batch must be >= 1, got " + batch);
         }
@@ -98,5 +91,21 @@ public final class DistillCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * @param seeds the {@code --seeds} value, e.g. {@code 1,2,3}
+     * @return the seeds
+     */
+    static List<Long> parseSeeds(String seeds) {
+        List<Long> out = new ArrayList<>();
+        for (String part : seeds.split(",")) {
+            try {
+                out.add(Long.parseLong(part.trim()));
+            } catch (NumberFormatException e) {
+                throw new InvalidArgumentException("seeds", "seeds must be integers separated by commas, got '" + seeds + "'");
+            }
+        }
+        return out;
     }
 }

@@ -45,6 +45,7 @@ import picocli.CommandLine.Option;
             PpoEvalCommand.class,
             BenchCommand.class,
             DistillCommand.class,
+            DistillTextCommand.class,
         })
 public final class Kl4j implements Runnable {
 

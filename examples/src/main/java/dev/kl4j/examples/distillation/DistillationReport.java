@@ -20,9 +20,10 @@ import org.knowm.xchart.CategoryChartBuilder;
 /**
  * The files of a {@code kl4j distill} run: {@code metrics.csv} (one row per loss, seed and epoch),
  * {@code summary.json}, {@code results.md} and two PNG bar charts (test accuracy per loss, agreement
- * with the teacher per loss, each the mean over seeds with the standard deviation as error bar).
+ * with the teacher per loss, each the mean over seeds with the standard deviation as error bar). The bar
+ * chart and the mean and standard deviation over seeds are public for experiment 2 ({@code kl4j distill-text}).
  */
-final class DistillationReport {
+public final class DistillationReport {
     /** One student run. */
     record StudentRun(String loss, long seed, RunResult result) {
     }
@@ -106,19 +107,51 @@ final class DistillationReport {
         return List.of(accuracyFile, agreementFile);
     }
 
-    private static void bars(Path file, String title, String yTitle, List<String> names, List<Double> values,
+    /**
+     * A PNG bar chart, one bar per name with an error bar; the y axis starts 5 below the lowest bar (at least 0).
+     *
+     * @param file   the PNG
+     * @param title  chart title
+     * @param yTitle y-axis title
+     * @param names  bar names
+     * @param values bar heights
+     * @param errors error-bar half-widths
+     * @throws IOException if the file cannot be written
+     */
+    public static void bars(Path file, String title, String yTitle, List<String> names, List<Double> values,
             List<Double> errors) throws IOException {
+        double low = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        bars(file, title, yTitle, names, values, errors, Math.max(0, Math.floor(low - 5)));
+    }
+
+    /**
+     * A PNG bar chart, one bar per name with an error bar, the y axis starting at {@code yAxisMin}.
+     *
+     * @param file     the PNG
+     * @param title    chart title
+     * @param yTitle   y-axis title
+     * @param names    bar names
+     * @param values   bar heights
+     * @param errors   error-bar half-widths
+     * @param yAxisMin where the y axis starts
+     * @throws IOException if the file cannot be written
+     */
+    public static void bars(Path file, String title, String yTitle, List<String> names, List<Double> values,
+            List<Double> errors, double yAxisMin) throws IOException {
         CategoryChart chart = new CategoryChartBuilder().width(800).height(500).title(title)
                 .xAxisTitle("loss").yAxisTitle(yTitle).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendVisible(false);
-        double low = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        chart.getStyler().setYAxisMin(Math.max(0, Math.floor(low - 5)));
+        chart.getStyler().setYAxisMin(yAxisMin);
         chart.addSeries("mean over seeds", names, values, errors);
         AtomicFiles.writeBytes(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
     }
 
-    private static double mean(double[] x) {
+    /**
+     * @param x values
+     * @return their mean; NaN for none
+     */
+    public static double mean(double[] x) {
         double s = 0;
         for (double v : x) {
             s += v;
@@ -126,8 +159,11 @@ final class DistillationReport {
         return x.length == 0 ? Double.NaN : s / x.length;
     }
 
-    /** Sample standard deviation (n − 1); 0 for a single seed. */
-    private static double std(double[] x) {
+    /**
+     * @param x values
+     * @return their sample standard deviation (n − 1); 0 for a single value
+     */
+    public static double std(double[] x) {
         if (x.length < 2) {
             return 0;
         }
