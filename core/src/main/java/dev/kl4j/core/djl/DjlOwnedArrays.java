@@ -20,10 +20,11 @@ public final class DjlOwnedArrays {
     }
 
     /**
+     * {@return an engine-allocated copy of {@code values}}
+     *
      * @param manager owner of the result
      * @param values  data, row-major
      * @param shape   shape; its size must equal {@code values.length}
-     * @return an engine-allocated copy of {@code values}
      */
     public static NDArray create(NDManager manager, float[] values, Shape shape) {
         try (NDArray wrapped = manager.create(values, shape)) {
