@@ -94,8 +94,9 @@ public final class DistillCommand implements Callable<Integer> {
     }
 
     /**
+     * {@return the seeds}
+     *
      * @param seeds the {@code --seeds} value, e.g. {@code 1,2,3}
-     * @return the seeds
      */
     static List<Long> parseSeeds(String seeds) {
         List<Long> out = new ArrayList<>();

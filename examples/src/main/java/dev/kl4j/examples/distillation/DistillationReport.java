@@ -148,8 +148,9 @@ public final class DistillationReport {
     }
 
     /**
+     * {@return their mean; NaN for none}
+     *
      * @param x values
-     * @return their mean; NaN for none
      */
     public static double mean(double[] x) {
         double s = 0;
@@ -160,8 +161,9 @@ public final class DistillationReport {
     }
 
     /**
+     * {@return their sample standard deviation (n − 1); 0 for a single value}
+     *
      * @param x values
-     * @return their sample standard deviation (n − 1); 0 for a single value
      */
     public static double std(double[] x) {
         if (x.length < 2) {
