@@ -62,7 +62,7 @@ class KlPropertiesTest {
 
     @Test
     void noTriangleEqualityAlongAChain() {
-        // NOTES.md: D(P‖Q) + D(Q‖R) = 0.5 + 0.5 but D(P‖R) = 2 for N(0,1), N(1,1), N(2,1).
+        // KL is not additive along a path: D(P‖Q) + D(Q‖R) = 0.5 + 0.5 but D(P‖R) = 2 for N(0,1), N(1,1), N(2,1).
         Normal p = Normal.of(0, 1);
         Normal q = Normal.of(1, 1);
         Normal r = Normal.of(2, 1);
