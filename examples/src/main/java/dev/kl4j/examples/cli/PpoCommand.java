@@ -137,13 +137,7 @@ public final class PpoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads != null) {
-            if (threads < 1) {
-                throw new InvalidArgumentException("threads", "--threads " + threads + " must be >= 1");
-            }
-            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
-            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        }
+        EngineThreads.apply(threads);
         System.setProperty("java.awt.headless", "true");
         PrintWriter out = spec.commandLine().getOut();
         PpoConfig config = config();

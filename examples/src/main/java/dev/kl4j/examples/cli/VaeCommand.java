@@ -110,14 +110,7 @@ public final class VaeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads != null) {
-            if (threads < 1) {
-                throw new InvalidArgumentException("threads", "--threads " + threads + " must be >= 1");
-            }
-            // Read by the PyTorch engine when it starts; has no effect if it is already running.
-            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
-            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        }
+        EngineThreads.apply(threads);
         System.setProperty("java.awt.headless", "true");
         // Everything that can be checked before the data loads is checked here.
         if (iwaeSamples < 1) {
