@@ -81,7 +81,8 @@ class ReadmeExampleTest {
             // dataset labels = [hard labels, cached teacher logits] (optionally a third: a mask over rows)
             ArrayDataset data = new ArrayDataset.Builder().setData(images)
                     .optLabels(labels, teacherLogits).setSampling(128, true).build();
-            try (Trainer trainer = model.newTrainer(config)) {   // closing it frees its arrays
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(128, 1, 28, 28));   // one batch's shape: creates the parameters
                 EasyTrain.fit(trainer, epochs, data, null);
             }
             // README snippet end
