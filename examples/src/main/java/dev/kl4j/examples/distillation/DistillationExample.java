@@ -43,7 +43,7 @@ public final class DistillationExample {
             float alpha, int batchSize, long seed) {
         /**
          * {@return a 2-epoch teacher, students 784-256-10 on 3,000 images for 30 epochs, T = 4, α = 0.9,
-         * batch 128, seed 1: about three minutes on two cores}
+         * batch 128, seed 1: about two and a half minutes on one libtorch thread}
          */
         public static Settings defaults() {
             return new Settings(2, 30, 256, 3000, 4f, 0.9f, TrainSettings.DEFAULT_BATCH_SIZE, 1);
