@@ -352,6 +352,19 @@ public final class DiscreteDivergences {
     }
 
     /**
+     * Total variation distance of P = softmax(a) and Q = softmax(b), ½ Σ |p_i − q_i|, through a
+     * max-shifted log-softmax; a −∞ logit gives its category probability 0. In [0, 1].
+     *
+     * @param logitsP logits a of P
+     * @param logitsQ logits b of Q, the same length
+     * @return TV(P, Q) in [0, 1]
+     */
+    public static double tvFromLogits(double[] logitsP, double[] logitsQ) {
+        double[][] logProbs = logSoftmaxPair(logitsP, logitsQ);
+        return FDivergences.tv(exp(logProbs[0]), exp(logProbs[1]));
+    }
+
+    /**
      * {@link #hellinger(double[], double[], DiscreteOptions)} with {@link DiscreteOptions#DEFAULT}.
      *
      * @param p P, a probability vector

@@ -88,6 +88,18 @@ public final class Nd4jDivergences {
     }
 
     /**
+     * Total variation distance TV(P, Q) = ½ Σ |p − q| per row, in [0, 1] (as {@code DiscreteDivergences.tv}).
+     *
+     * @param p probabilities {@code [B, K]}
+     * @param q probabilities {@code [B, K]}
+     * @return {@code [B]}
+     */
+    public static INDArray tv(INDArray p, INDArray q) {
+        requireProbabilityPair(p, q);
+        return Transforms.abs(p.sub(q), false).sum(1).muli(0.5);
+    }
+
+    /**
      * KL(softmax(a)‖softmax(b)) per row = Σ p·(logSoftmax(a) − logSoftmax(b)).
      *
      * @param logitsP logits a {@code [B, K]}
@@ -126,6 +138,19 @@ public final class Nd4jDivergences {
             terms = terms.putWhereWithMask(q.masked(), Double.POSITIVE_INFINITY).putWhereWithMask(p.masked(), 0.0);
         }
         return terms.sum(1);
+    }
+
+    /**
+     * Total variation distance of softmax(a) and softmax(b) per row, ½ Σ |p − q|; a −∞ logit gives its
+     * category probability 0.
+     *
+     * @param logitsP logits a {@code [B, K]}
+     * @param logitsQ logits b {@code [B, K]}
+     * @return {@code [B]}, each in [0, 1]
+     */
+    public static INDArray tvFromLogits(INDArray logitsP, INDArray logitsQ) {
+        SoftmaxRows[] pq = softmaxPair(logitsP, logitsQ);
+        return Transforms.abs(pq[0].probs().sub(pq[1].probs()), false).sum(1).muli(0.5);
     }
 
     /**
