@@ -67,5 +67,13 @@ class JensenShannonLossExampleTest {
         }
         assertEquals(js, Double.parseDouble(printed[0]), 5e-7 + 1e-6 * js);
         assertEquals(0.5 * js + 0.5 * ce, Double.parseDouble(printed[1]), 5e-7 + 1e-6 * ce);
+
+        // JS is the generalized JSD at β = 1/2 (and T = 1): the built-in loss gives the same value.
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray student = manager.create(new float[][] {{2f, 0f, -1f}, {0f, 0f, 0f}});
+            NDArray teacher = manager.create(new float[][] {{0f, 1f, 0f}, {0f, 0f, 0f}});
+            assertEquals(DistillationLosses.generalizedJsd(0.5f, 1f).compute(student, teacher, null, null).getFloat(),
+                    new JensenShannonLoss().compute(student, teacher, null, null).getFloat(), 1e-6f);
+        }
     }
 }
