@@ -16,7 +16,8 @@ import org.apache.commons.rng.sampling.distribution.DirichletSampler;
  *   mean α_i/α₀, variance α_i(α₀ − α_i) / (α₀²(α₀ + 1))
  * </pre>
  * {@code logProb} off the simplex (a negative entry, or a sum off 1 by more than 1e-9) is −∞.
- * Sampling: Commons RNG {@link DirichletSampler}.
+ * Sampling: Commons RNG {@link DirichletSampler}. Source: PyTorch's
+ * {@code torch.distributions.Dirichlet(concentration)}.
  */
 public final class Dirichlet implements Distribution {
     private final double[] concentration;
