@@ -24,7 +24,11 @@ public final class Dirichlet implements Distribution {
     private final double total;
     private final double logNormalizer;
 
-    /** @param concentration α_i &gt; 0, finite, at least one entry */
+    /**
+     * Creates Dir(α); a bad entry throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
+     * @param concentration α_i &gt; 0, finite, at least one entry
+     */
     public Dirichlet(double[] concentration) {
         this.concentration = Checks.positive("concentration", concentration);
         double t = 0;

@@ -13,7 +13,11 @@ import java.util.random.RandomGenerator;
 public final class Exponential implements Distribution {
     private final double rate;
 
-    /** @param rate λ &gt; 0, finite */
+    /**
+     * Creates Exponential(λ); a bad rate throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
+     * @param rate λ &gt; 0, finite
+     */
     public Exponential(double rate) {
         this.rate = Checks.positive("rate", rate);
     }

@@ -20,7 +20,11 @@ import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 public final class Poisson implements Distribution {
     private final double rate;
 
-    /** @param rate λ &gt; 0, finite */
+    /**
+     * Creates Poisson(λ); a bad rate throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
+     * @param rate λ &gt; 0, finite
+     */
     public Poisson(double rate) {
         this.rate = Checks.positive("rate", rate);
     }
