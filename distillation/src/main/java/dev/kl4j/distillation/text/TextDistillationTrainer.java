@@ -40,8 +40,8 @@ import java.util.function.Function;
  *   <li>Backward inside the step's {@code NDScope}; the Adam update ({@code Trainer.step}) after it is closed,
  *       so that the optimizer's state is not owned by the scope. The optimiser is DJL's {@code Optimizer.adam()}
  *       (β1 0.9, β2 0.999, ε 1e-8), which applies ε unscaled after its bias correction: PyTorch's Adam with
- *       ε/√(1 − β2^t) in place of ε (see {@code dev.kl4j.core.djl.DjlAdam}), a difference only in the first
- *       steps.</li>
+ *       ε/√(1 − β2^t) in place of ε (see {@code dev.kl4j.core.djl.DjlAdam}), a difference that fades as t
+ *       grows.</li>
  * </ol>
  * The {@code seed} fixes the parameters' initialisation ({@code Engine.setRandomSeed}), the batch order, the
  * on-policy coin and the sampling (Java {@link SplittableRandom}s): same seed, same numbers on the CPU.
