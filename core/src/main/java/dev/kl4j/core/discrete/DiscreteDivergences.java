@@ -114,8 +114,8 @@ public final class DiscreteDivergences {
      * 1e4 stay exact. A logit of −∞ masks its category (probability exactly 0); a finite logit means
      * p &gt; 0, even where e^a underflows, so a category masked in Q only makes KL +∞. The same value as
      * {@code DjlDivergences.klFromLogits} and {@code Nd4jDivergences.klFromLogits}, in double precision.
-     * PyTorch: {@code F.kl_div(log_softmax(b), log_softmax(a), reduction='sum', log_target=True)} (note that
-     * {@code kl_div} takes Q's log-probabilities first); SciPy: {@code rel_entr(softmax(a), softmax(b)).sum()}.
+     * For finite logits, PyTorch's {@code F.kl_div(log_softmax(b), log_softmax(a), reduction='sum',
+     * log_target=True)} (note that {@code kl_div} takes Q's log-probabilities first); SciPy: {@code rel_entr(softmax(a), softmax(b)).sum()}.
      *
      * @param logitsP logits a of P: finite or −∞, at least one finite
      * @param logitsQ logits b of Q, same length
@@ -129,7 +129,8 @@ public final class DiscreteDivergences {
     /**
      * Reverse KL from logits: KL(Q‖P) = Σ_k q_k (ln q_k − ln p_k) = {@code klFromLogits(logitsQ, logitsP)},
      * with each argument checked under its own name; same masking and +∞ rules as {@link #klFromLogits}.
-     * PyTorch: {@code F.kl_div(log_softmax(a), log_softmax(b), reduction='sum', log_target=True)}.
+     * For finite logits, PyTorch's {@code F.kl_div(log_softmax(a), log_softmax(b), reduction='sum',
+     * log_target=True)}.
      *
      * @param logitsP logits a of P
      * @param logitsQ logits b of Q, same length
