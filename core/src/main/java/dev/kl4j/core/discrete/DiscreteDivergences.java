@@ -115,7 +115,8 @@ public final class DiscreteDivergences {
      * p &gt; 0, even where e^a underflows, so a category masked in Q only makes KL +∞. The same value as
      * {@code DjlDivergences.klFromLogits} and {@code Nd4jDivergences.klFromLogits}, in double precision.
      * For finite logits, PyTorch's {@code F.kl_div(log_softmax(b), log_softmax(a), reduction='sum',
-     * log_target=True)} (note that {@code kl_div} takes Q's log-probabilities first); SciPy: {@code rel_entr(softmax(a), softmax(b)).sum()}.
+     * log_target=True)} (note that {@code kl_div} takes Q's log-probabilities first); SciPy:
+     * {@code rel_entr(softmax(a), softmax(b)).sum()}.
      *
      * @param logitsP logits a of P: finite or −∞, at least one finite
      * @param logitsQ logits b of Q, same length

@@ -105,8 +105,8 @@ public final class Nd4jDivergences {
 
     /**
      * KL(softmax(a)‖softmax(b)) per row = Σ p·(logSoftmax(a) − logSoftmax(b)), with the masking rules of the
-     * class comment (for finite logits, PyTorch's {@code F.kl_div(log_softmax(b), log_softmax(a), log_target=True,
-     * reduction='none').sum(-1)}).
+     * class comment (for finite logits, PyTorch's
+     * {@code F.kl_div(log_softmax(b), log_softmax(a), log_target=True, reduction='none').sum(-1)}).
      *
      * @param logitsP logits a {@code [B, K]}
      * @param logitsQ logits b {@code [B, K]}
