@@ -31,7 +31,8 @@ import java.util.random.RandomGenerator;
  *   V_clip = V_old + clip(V − V_old, −ε_V, ε_V),    L^V = Ê[ max((V − R)², (V_clip − R)²) ]
  * </pre>
  * and the entropy bonus H. CleanRL's ppo.py halves the value term ({@code v_loss = 0.5 * ...mean()}), so its
- * {@code vf_coef} c corresponds to c_v = c/2 here; Stable-Baselines3 does not halve it. Per step: the gradient's global norm is clipped ({@link GradientClipping}),
+ * {@code vf_coef} c corresponds to c_v = c/2 here; Stable-Baselines3 does not halve it. Per step: the
+ * gradient's global norm is clipped ({@link GradientClipping}),
  * then Adam steps with the given learning rate. Each minibatch's arrays live in one {@code NDScope};
  * the clipping and the optimiser step run after the scope has closed.
  *
