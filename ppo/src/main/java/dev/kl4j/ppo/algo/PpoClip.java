@@ -65,8 +65,7 @@ public final class PpoClip implements PolicyObjective {
 
     /**
      * The fraction of rows with |r − 1| &gt; ε, i.e. whose ratio lies outside [1 − ε, 1 + ε] (CleanRL's
-     * {@code clipfrac}), a
-     * diagnostic: no gradient flows through it.
+     * {@code clipfrac}), a diagnostic: no gradient flows through it.
      *
      * @param ratio     r, {@code [B]}
      * @param clipRange ε
