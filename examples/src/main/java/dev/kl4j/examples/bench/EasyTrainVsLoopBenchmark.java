@@ -46,6 +46,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of one student epoch of the image distillation experiment through DJL's {@code EasyTrain.fit}
@@ -83,13 +96,71 @@ import java.util.SplittableRandom;
  * </pre>
  * Defaults: F = 0.1 (6,000 Fashion-MNIST training images), H = 256, R = 5, W = 1, seed 1, the data
  * directory of {@link DataDirectory} (generated 28×28 images of the same size when it holds no data).
+ *
+ * <p>The same comparison as a JMH benchmark ({@code kl4j bench EasyTrainVsLoop}, wall time only): one
+ * operation trains a fresh student for one epoch on {@code images} images (3,000 by default) through
+ * {@code path} with {@code loss}.
  */
-public final class EasyTrainVsLoopBenchmark {
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(1)
+public class EasyTrainVsLoopBenchmark {
     private static final int CLASSES = 10;
     private static final int FASHION_MNIST_TRAIN = 60_000;
     private static final int SIDE = 28;
 
-    private EasyTrainVsLoopBenchmark() {
+    /** JMH: the path, {@code hand}, {@code easytrain} or {@code easytrain+reeval}. */
+    @Param({"hand", "easytrain", "easytrain+reeval"})
+    public String path;
+
+    /** JMH: the loss, {@code none}, {@code hinton} or {@code dkd}. */
+    @Param({"none", "hinton", "dkd"})
+    public String loss;
+
+    /** JMH: training images (the first ones of Fashion-MNIST, or generated ones when it is absent). */
+    @Param("3000")
+    public int images;
+
+    /** JMH: the student's hidden units. */
+    @Param("256")
+    public int hidden;
+
+    private StudentData data;
+
+    /** For JMH; use {@link #main} or the static methods otherwise. */
+    public EasyTrainVsLoopBenchmark() {
+    }
+
+    /** JMH: loads (or generates) the images and the teacher logits once per trial. */
+    @Setup(Level.Trial)
+    public void loadData() throws IOException {
+        ImageSet set = loadImages(DataDirectory.choose(null).dir(), images, 1);
+        data = new StudentData(set, teacherLogits(set.labels(), CLASSES, 2));
+    }
+
+    /**
+     * JMH, one operation: a fresh student (seed 1) trained for one epoch on {@link #images} images through
+     * {@link #path} with {@link #loss}, set-up included (small next to the epoch).
+     *
+     * @return the epoch's mean loss, so that the work cannot be skipped
+     */
+    @Benchmark
+    public double epoch() {
+        PathKind kind = Arrays.stream(PathKind.values()).filter(k -> k.label().equals(path)).findFirst()
+                .orElseThrow(() -> new InvalidArgumentException("path", "path must be hand, easytrain or easytrain+reeval"));
+        return train(kind, loss(loss), data, hidden, TrainSettings.of(1, 1)).meanLoss();
+    }
+
+    /** The first {@code count} training images of {@code dir}, or {@code count} generated ones if it has none. */
+    static ImageSet loadImages(Path dir, int count, long seed) throws IOException {
+        if (hasTrainImages(dir)) {
+            ImageSet all = MnistFormat.load(dir).train();
+            return all.head(Math.min(count, all.count()));
+        }
+        return generatedImages(count, SIDE, seed);
     }
 
     /** How the epoch is run. */
@@ -245,6 +316,45 @@ public final class EasyTrainVsLoopBenchmark {
             }
         }
         return batches == 0 ? Double.NaN : sum / batches;
+    }
+
+    /**
+     * CPU time of the calling thread for the loss alone: value and gradient with respect to seeded
+     * {@code [batch × classes]} student logits, per batch, after as many warm-up rounds.
+     *
+     * @param loss       the loss
+     * @param batch      rows
+     * @param classes    classes
+     * @param iterations timed rounds
+     * @return microseconds of thread CPU per round
+     */
+    public static double lossMicrosPerBatch(Loss loss, int batch, int classes, int iterations) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(11);
+            NDArray student = manager.randomNormal(0f, 2f, new Shape(batch, classes), DataType.FLOAT32);
+            NDArray teacher = manager.randomNormal(0f, 2f, new Shape(batch, classes), DataType.FLOAT32);
+            float[] labelValues = new float[batch];
+            for (int i = 0; i < batch; i++) {
+                labelValues[i] = i % classes;
+            }
+            NDList labels = new NDList(manager.create(labelValues), teacher);
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long start = 0;
+            for (int round = 0; round < 2 * iterations; round++) {
+                if (round == iterations) {
+                    start = threads.getCurrentThreadCpuTime();
+                }
+                try (NDScope step = new NDScope()) {
+                    step.suppressNotUsedWarning();
+                    NDArray s = student.stopGradient();   // a fresh leaf each round
+                    s.setRequiresGradient(true);
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        collector.backward(loss.evaluate(labels, new NDList(s)));
+                    }
+                }
+            }
+            return (threads.getCurrentThreadCpuTime() - start) / 1e3 / iterations;
+        }
     }
 
     /** The dataset {@link TeacherStudentTrainer} builds: engine-owned copies, labels then teacher logits. */
@@ -403,21 +513,14 @@ public final class EasyTrainVsLoopBenchmark {
             throw new InvalidArgumentException("repetitions", "repetitions >= 1, warmup >= 0 and hidden >= 1 are needed");
         }
         Path dir = DataDirectory.choose(flags.get("--data-dir")).dir();
-        ImageSet images;
-        String source;
-        if (Files.isDirectory(dir) && hasTrainImages(dir)) {
-            ImageSet all = MnistFormat.load(dir).train();
-            images = all.head((int) Math.max(1, Math.round(fraction * all.count())));
-            source = dir.toString();
-        } else {
-            images = generatedImages((int) Math.max(1, Math.round(fraction * FASHION_MNIST_TRAIN)), SIDE, seed);
-            source = "generated (no data in " + dir + ")";
-        }
+        ImageSet images = loadImages(dir, (int) Math.max(1, Math.round(fraction * FASHION_MNIST_TRAIN)), seed);
+        String source = hasTrainImages(dir) ? dir.toString() : "generated (no data in " + dir + ")";
         StudentData data = new StudentData(images, teacherLogits(images.labels(), CLASSES, seed + 1));
         TrainSettings settings = TrainSettings.of(1, seed);
         String cpu = cpuModel();
-        System.out.printf(Locale.ROOT, "data: %s, %d images; student 784-%d-10, batch %d, Adam lr %.0e, seed %d%n",
-                source, images.count(), hidden, settings.batchSize(), settings.learningRate(), seed);
+        System.out.printf(Locale.ROOT, "data: %s, %d images (%d batches); student 784-%d-10, batch %d, Adam lr %.0e, "
+                + "seed %d%n", source, images.count(), (images.count() + settings.batchSize() - 1) / settings.batchSize(),
+                hidden, settings.batchSize(), settings.learningRate(), seed);
         System.out.printf(Locale.ROOT, "machine: %s, %d cores; libtorch threads %s%n", cpu,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("ai.djl.pytorch.num_threads", "default"));
 
@@ -452,6 +555,12 @@ public final class EasyTrainVsLoopBenchmark {
             System.out.printf(Locale.ROOT, "%-8s %-17s %10.1f %12.1f %13.1f %10.4f%n", parts[0], parts[1],
                     1e3 * median(list, EpochRun::wallSeconds), 1e3 * median(list, EpochRun::threadCpuSeconds),
                     1e3 * median(list, EpochRun::processCpuSeconds), list.get(0).meanLoss());
+        }
+        System.out.printf(Locale.ROOT, "%nthe loss alone, value + gradient on [%d x %d] logits (thread CPU per batch):%n",
+                settings.batchSize(), CLASSES);
+        for (String loss : losses) {
+            System.out.printf(Locale.ROOT, "  %-8s %8.0f us%n", loss.trim(),
+                    lossMicrosPerBatch(loss(loss.trim()), settings.batchSize(), CLASSES, 300));
         }
         System.out.printf(Locale.ROOT, "%nratios (median over repetitions of the ratio within a repetition): wall, thread CPU%n");
         for (String loss : losses) {
@@ -498,7 +607,8 @@ public final class EasyTrainVsLoopBenchmark {
     }
 
     private static boolean hasTrainImages(Path dir) {
-        return Files.exists(dir.resolve(MnistFormat.TRAIN_IMAGES)) || Files.exists(dir.resolve(MnistFormat.TRAIN_IMAGES + ".gz"));
+        return Files.isDirectory(dir) && (Files.exists(dir.resolve(MnistFormat.TRAIN_IMAGES))
+                || Files.exists(dir.resolve(MnistFormat.TRAIN_IMAGES + ".gz")));
     }
 
     private static String cpuModel() {
