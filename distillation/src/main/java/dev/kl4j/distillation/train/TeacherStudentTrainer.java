@@ -14,7 +14,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.listener.TrainingListener;
-import ai.djl.training.listener.TrainingListenerAdapter;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -42,7 +41,8 @@ import java.util.List;
  * Images enter as {@code [B, 1, H, W]} float32 in [0, 1]. Adam with a fixed learning rate. One seed sets
  * the engine's random state (initialisation, dropout, DJL's batch shuffling) before each run. After each
  * epoch the test accuracy (and, for students, the agreement with the teacher's test predictions) is
- * measured in inference mode.
+ * measured in inference mode. The epoch's training loss is the mean of the values the training steps
+ * computed ({@link TrainingLossMeter}), so the loss is evaluated once per batch, not twice.
  */
 public final class TeacherStudentTrainer {
     private static final int EVAL_BATCH = 1000;
@@ -94,8 +94,9 @@ public final class TeacherStudentTrainer {
     private static RunResult train(Model model, Loss loss, ImageSet train, float[] teacherLogits, ImageSet test,
             int[] teacherTestPredictions, TrainSettings settings, List<TrainingListener> listeners) {
         Engine.getInstance().setRandomSeed((int) settings.seed());
-        LossMeter meter = new LossMeter();
-        DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
+        // The training loss per epoch comes from the value each step computes (no second evaluation).
+        TrainingLossMeter meter = new TrainingLossMeter();
+        DefaultTrainingConfig config = new DefaultTrainingConfig(meter.metered(loss))
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build())
                 .addTrainingListeners(meter);
         listeners.forEach(config::addTrainingListeners);
@@ -228,33 +229,5 @@ public final class TeacherStudentTrainer {
             }
         }
         return a.length == 0 ? Double.NaN : (double) same / a.length;
-    }
-
-    /** Mean training loss over an epoch, from the loss of each batch's predictions. */
-    private static final class LossMeter extends TrainingListenerAdapter {
-        private double sum;
-        private long batches;
-
-        void reset() {
-            sum = 0;
-            batches = 0;
-        }
-
-        double mean() {
-            return batches == 0 ? Double.NaN : sum / batches;
-        }
-
-        @Override
-        public void onTrainingBatch(Trainer trainer, BatchData batchData) {
-            batchData.getLabels().forEach((device, labels) -> {
-                NDList predictions = batchData.getPredictions().get(device);
-                try (NDScope step = new NDScope()) {
-                    step.suppressNotUsedWarning();
-                    NDArray value = trainer.getLoss().evaluate(labels, predictions);
-                    sum += value.toType(DataType.FLOAT64, false).getDouble();
-                    batches++;
-                }
-            });
-        }
     }
 }
