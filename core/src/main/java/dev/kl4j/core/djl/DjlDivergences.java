@@ -1,5 +1,6 @@
 package dev.kl4j.core.djl;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -8,6 +9,12 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Divergences between categorical distributions on DJL {@code NDArray}s: differentiable, batched over
@@ -68,6 +75,15 @@ public final class DjlDivergences {
      * @return KL(P‖Q) per batch element, {@code [...]}
      */
     public static NDArray klFromLogits(NDArray logitsP, NDArray logitsQ) {
+        return klFromLogits(logitsP, logitsQ, javaKernelFor(logitsP, logitsQ));
+    }
+
+    /**
+     * {@link #klFromLogits(NDArray, NDArray)} with the per-row work done by {@code kernel} in Java, or by
+     * libtorch operations on row chunks if {@code kernel} is null (package-private: the tests run every
+     * path).
+     */
+    static NDArray klFromLogits(NDArray logitsP, NDArray logitsQ, LogitsKlKernel kernel) {
         checkPair("logitsP", logitsP, "logitsQ", logitsQ);
         return DjlScopes.withIntermediatesClosed(() -> {
             Shape shape = logitsP.getShape();
@@ -85,26 +101,104 @@ public final class DjlDivergences {
             // keeps only the one whose input does and the other is freed on return.
             NDArray gradA = a.getManager().create(matrix, a.getDataType());
             NDArray gradB = b.getManager().create(matrix, b.getDataType());
-            // One cheap check for the whole input: without −∞ logits no masks are built.
-            boolean masked = rows > 0 && (hasNegativeInfinity(detachedA) || hasNegativeInfinity(detachedB));
             // Every chunk writes into these preallocated arrays, so nothing small outlives a chunk and
             // the temporaries of one chunk reuse the memory of the previous one.
             NDArray kl = a.getManager().create(new Shape(rows), a.getDataType());
-            long chunkRows = Math.max(1, KL_CHUNK_ELEMENTS / categories);
-            for (long start = 0; start < rows; start += chunkRows) {
-                NDIndex chunk = new NDIndex("{}:{}", start, Math.min(rows, start + chunkRows));
-                try (NDScope scope = new NDScope()) {
-                    scope.suppressNotUsedWarning();
-                    KlChunk result = klChunkFromLogits(detachedA.get(chunk), detachedB.get(chunk), masked);
-                    kl.set(chunk, result.kl());
-                    gradA.set(chunk, result.gradA());
-                    gradB.set(chunk, result.gradB());
-                }
-            }
+            boolean masked = rows > 0 && (kernel != null
+                    ? klRowsInJava(kernel, detachedA, detachedB, gradA, gradB, kl)
+                    : klRowsInLibtorch(detachedA, detachedB, gradA, gradB, kl));
             // Autograd sees KL + Σ x·g − stopGradient(Σ x·g): value KL, gradient g; it keeps only g.
             kl = kl.add(linearSurrogate(a, gradA, masked)).add(linearSurrogate(b, gradB, masked));
             return kl.reshape(shape.slice(0, shape.dimension() - 1));
         });
+    }
+
+    /**
+     * The Java kernel applies to contiguous-able float32 PyTorch arrays on the CPU, whose memory
+     * {@code toByteBuffer(true)} exposes directly; other engines, devices and types take the libtorch path.
+     */
+    private static LogitsKlKernel javaKernelFor(NDArray a, NDArray b) {
+        boolean applies = a.getDataType() == DataType.FLOAT32 && b.getDataType() == DataType.FLOAT32
+                && a.getDevice().equals(Device.cpu()) && b.getDevice().equals(Device.cpu())
+                && !a.isSparse() && !b.isSparse()
+                && "PyTorch".equals(a.getManager().getEngine().getEngineName())
+                && "PyTorch".equals(b.getManager().getEngine().getEngineName())
+                && a.getShape().get(a.getShape().dimension() - 1) <= JAVA_BLOCK_ELEMENTS;
+        return applies ? LogitsKlKernel.best() : null;
+    }
+
+    /** Elements per block of the Java kernel (16 MiB of float32 per input, far below a buffer's 2 GiB limit). */
+    private static final long JAVA_BLOCK_ELEMENTS = 1L << 22;
+
+    /**
+     * The per-row work in Java: blocks of rows, each read and written through direct buffers on the
+     * arrays' memory, split over as many threads as libtorch uses ({@code ai.djl.pytorch.num_threads},
+     * default all processors) with the common fork-join pool. Returns true if some logit is −∞ or NaN.
+     */
+    private static boolean klRowsInJava(LogitsKlKernel kernel, NDArray a, NDArray b, NDArray gradA, NDArray gradB,
+            NDArray kl) {
+        long rows = a.getShape().get(0);
+        int categories = Math.toIntExact(a.getShape().get(1));
+        long blockRows = Math.max(1, JAVA_BLOCK_ELEMENTS / categories);
+        List<Runnable> blocks = new ArrayList<>();
+        boolean[] masked = new boolean[Math.toIntExact((rows + blockRows - 1) / blockRows)];
+        for (long start = 0; start < rows; start += blockRows) {
+            NDIndex block = new NDIndex("{}:{}", start, Math.min(rows, start + blockRows));
+            // Views of the block (created on this thread, closed with the enclosing scope); direct buffers
+            // on their memory (a non-contiguous input is copied by toByteBuffer, inside this scope).
+            ByteBuffer[] buffers = {
+                a.get(block).toByteBuffer(true), b.get(block).toByteBuffer(true),
+                gradA.get(block).toByteBuffer(true), gradB.get(block).toByteBuffer(true),
+                kl.get(block).toByteBuffer(true)};
+            for (ByteBuffer buffer : buffers) {
+                buffer.order(ByteOrder.nativeOrder());
+            }
+            int index = blocks.size();
+            blocks.add(() -> masked[index] = kernel.klRows(buffers[0], buffers[1], buffers[2], buffers[3],
+                    buffers[4], categories));
+        }
+        int threads = Math.max(1, Math.min(blocks.size(), Integer.getInteger("ai.djl.pytorch.num_threads",
+                Runtime.getRuntime().availableProcessors())));
+        List<CompletableFuture<Void>> others = new ArrayList<>();
+        for (int t = 1; t < threads; t++) {
+            int first = t;
+            others.add(CompletableFuture.runAsync(() -> runEvery(blocks, first, threads), ForkJoinPool.commonPool()));
+        }
+        runEvery(blocks, 0, threads);
+        others.forEach(CompletableFuture::join);
+        boolean any = false;
+        for (boolean m : masked) {
+            any |= m;
+        }
+        return any;
+    }
+
+    /** Runs blocks first, first + step, ... */
+    private static void runEvery(List<Runnable> blocks, int first, int step) {
+        for (int i = first; i < blocks.size(); i += step) {
+            blocks.get(i).run();
+        }
+    }
+
+    /** The per-row work as libtorch operations on row chunks; returns true if some logit is −∞ or NaN. */
+    private static boolean klRowsInLibtorch(NDArray detachedA, NDArray detachedB, NDArray gradA, NDArray gradB,
+            NDArray kl) {
+        long rows = detachedA.getShape().get(0);
+        long categories = detachedA.getShape().get(1);
+        // One cheap check for the whole input: without −∞ logits no masks are built.
+        boolean masked = hasNegativeInfinity(detachedA) || hasNegativeInfinity(detachedB);
+        long chunkRows = Math.max(1, KL_CHUNK_ELEMENTS / categories);
+        for (long start = 0; start < rows; start += chunkRows) {
+            NDIndex chunk = new NDIndex("{}:{}", start, Math.min(rows, start + chunkRows));
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                KlChunk result = klChunkFromLogits(detachedA.get(chunk), detachedB.get(chunk), masked);
+                kl.set(chunk, result.kl());
+                gradA.set(chunk, result.gradA());
+                gradB.set(chunk, result.gradB());
+            }
+        }
+        return masked;
     }
 
     /** Elements per row chunk in {@link #klFromLogits}: 1 MiB of float32 per temporary, cache-sized. */
@@ -154,7 +248,13 @@ public final class DjlDivergences {
      */
     private static NDArray linearSurrogate(NDArray x, NDArray gradient, boolean masked) {
         NDArray finiteX = masked ? NDArrays.where(inSupport(x), x, zero(x)) : x;
-        NDArray dot = finiteX.expandDims(1).matMul(gradient.expandDims(2)).reshape(x.getShape().get(0));
+        // [N, 1, K] × [N, K, 1] with the second a transposed view of a row-major [N, 1, K]: libtorch's
+        // batched product runs several times faster on this layout than on gradient.expandDims(2), forward
+        // and backward (measured in docs/vocabulary-scale-kl.md of the distillation module).
+        long rows = x.getShape().get(0);
+        long categories = x.getShape().get(1);
+        NDArray dot = finiteX.reshape(rows, 1, categories)
+                .matMul(gradient.reshape(rows, 1, categories).transpose(0, 2, 1)).reshape(rows);
         return dot.sub(dot.stopGradient());
     }
 
