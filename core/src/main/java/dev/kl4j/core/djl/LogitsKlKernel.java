@@ -36,7 +36,7 @@ interface LogitsKlKernel {
      * @param gradB      receives ∂KL/∂b, same layout
      * @param kl         receives KL per row, {@code rows} float32
      * @param categories K, floats per row
-     * @return true if some logit of the block is −∞ or NaN (the caller then masks the linear surrogate)
+     * @return true if some logit of the block is not finite (the caller then masks the linear surrogate)
      */
     boolean klRows(ByteBuffer a, ByteBuffer b, ByteBuffer gradA, ByteBuffer gradB, ByteBuffer kl, int categories);
 

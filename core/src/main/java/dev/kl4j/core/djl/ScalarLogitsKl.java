@@ -29,7 +29,7 @@ final class ScalarLogitsKl implements LogitsKlKernel {
                 gradients(a, b, gradA, gradB, base, 0, categories, expA, expB, c);
                 masked |= c.maskedRow();
             } else {
-                masked |= nonFiniteRowMasked(a, b, base, categories);
+                masked = true;   // such a row has a NaN, a +∞ or only −∞
             }
         }
         return masked;
@@ -153,17 +153,6 @@ final class ScalarLogitsKl implements LogitsKlKernel {
             boolean lseANotFinite) {
         fill(gradA, gradB, row, categories, lseANotFinite ? Float.NaN : 0f);
         kl.putFloat(row * Float.BYTES, lseANotFinite ? Float.NaN : Float.POSITIVE_INFINITY);
-    }
-
-    /** {@return true if the row has a −∞ or NaN logit} (the libtorch path's test for masking) */
-    static boolean nonFiniteRowMasked(ByteBuffer a, ByteBuffer b, int base, int categories) {
-        for (int k = 0; k < categories; k++) {
-            int at = base + k * Float.BYTES;
-            if (!(a.getFloat(at) > Float.NEGATIVE_INFINITY) || !(b.getFloat(at) > Float.NEGATIVE_INFINITY)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void fill(ByteBuffer gradA, ByteBuffer gradB, int row, int categories, float value) {

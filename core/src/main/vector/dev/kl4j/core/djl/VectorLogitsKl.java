@@ -49,7 +49,7 @@ final class VectorLogitsKl implements LogitsKlKernel {
                 ScalarLogitsKl.gradients(a, b, gradA, gradB, base, bound, categories, expA, expB, c);
                 masked |= c.maskedRow();
             } else {
-                masked |= ScalarLogitsKl.nonFiniteRowMasked(a, b, base, categories);
+                masked = true;   // such a row has a NaN, a +∞ or only −∞
             }
         }
         return masked;
