@@ -64,10 +64,11 @@ public final class DjlDivergences {
      * computed outside autograd into one preallocated array each. On CPU float32 PyTorch arrays this runs
      * in Java on the arrays' own memory (direct buffers, no copies): per row one pass for the maxima, one
      * for the exponentials and sums, one for the gradients, so each row is read from memory once and
-     * worked on in cache; with the {@code jdk.incubator.vector} module (run with
-     * {@code --add-modules jdk.incubator.vector}) on the Vector API and its vectorised exp, else in scalar
-     * Java; on as many threads as libtorch uses ({@code ai.djl.pytorch.num_threads}, else all processors).
-     * Other types, devices and engines use libtorch operations on row chunks of 2<sup>18</sup> elements.
+     * worked on in cache, on the Vector API and its vectorised exp (this needs the
+     * {@code jdk.incubator.vector} module: run with {@code --add-modules jdk.incubator.vector}), on as many
+     * threads as libtorch uses ({@code ai.djl.pytorch.num_threads}, else all processors). Without the
+     * module, and for other types, devices and engines, libtorch operations do the same work on row
+     * chunks of 2<sup>18</sup> elements.
      * Autograd then records only
      * KL + Σ_k a_k·g_k − stopGradient(Σ_k a_k·g_k), whose value is the KL and whose gradient is g,
      * so it keeps one gradient-sized array per input that requires a gradient and no softmax, logarithm or mask
