@@ -81,7 +81,8 @@ public final class StableMath {
 
     /**
      * ln softmax(a)_i = a_i − {@link #logSumExp}(a): exact for logits of any magnitude (softmax followed
-     * by ln would give ln 0 = −∞ where e^{a_i − m} underflows). A −∞ logit gives −∞.
+     * by ln would give ln 0 = −∞ where e^{a_i − m} underflows). A −∞ logit gives −∞. The same values as
+     * {@code scipy.special.log_softmax} and {@code torch.log_softmax}.
      *
      * @param logits finite or −∞ entries, at least one finite (check with {@link ArgumentChecks#logits})
      * @return a new array of log-probabilities

@@ -203,6 +203,12 @@ class FrontEndAgreementTest {
                 Nd4jDivergences::js, Nd4jDivergences::jsFromLogits);
     }
 
+    @Test
+    void totalVariationAgreesAcrossFrontEnds() {
+        compareDiscrete("tv", DiscreteDivergences::tv, DiscreteDivergences::tvFromLogits, DjlDivergences::tv,
+                DjlDivergences::tvFromLogits, Nd4jDivergences::tv, Nd4jDivergences::tvFromLogits);
+    }
+
     // ---------------------------------------------------------------- Gaussians
 
     /** Σ = A Aᵀ / d + ½ I: symmetric, eigenvalues ≥ ½. */

@@ -114,6 +114,9 @@ public final class DiscreteDivergences {
      * 1e4 stay exact. A logit of −∞ masks its category (probability exactly 0); a finite logit means
      * p &gt; 0, even where e^a underflows, so a category masked in Q only makes KL +∞. The same value as
      * {@code DjlDivergences.klFromLogits} and {@code Nd4jDivergences.klFromLogits}, in double precision.
+     * For finite logits, PyTorch's {@code F.kl_div(log_softmax(b), log_softmax(a), reduction='sum',
+     * log_target=True)} (note that {@code kl_div} takes Q's log-probabilities first); SciPy:
+     * {@code rel_entr(softmax(a), softmax(b)).sum()}.
      *
      * @param logitsP logits a of P: finite or −∞, at least one finite
      * @param logitsQ logits b of Q, same length
@@ -125,8 +128,10 @@ public final class DiscreteDivergences {
     }
 
     /**
-     * Reverse KL from logits: KL(Q‖P) = {@code klFromLogits(logitsQ, logitsP)}, with each argument
-     * checked under its own name.
+     * Reverse KL from logits: KL(Q‖P) = Σ_k q_k (ln q_k − ln p_k) = {@code klFromLogits(logitsQ, logitsP)},
+     * with each argument checked under its own name; same masking and +∞ rules as {@link #klFromLogits}.
+     * For finite logits, PyTorch's {@code F.kl_div(log_softmax(a), log_softmax(b), reduction='sum',
+     * log_target=True)}.
      *
      * @param logitsP logits a of P
      * @param logitsQ logits b of Q, same length
@@ -138,7 +143,8 @@ public final class DiscreteDivergences {
     }
 
     /**
-     * Shannon entropy of P = softmax(a), H = −Σ p ln p with 0 ln 0 = 0, in nats (masked categories add 0).
+     * Shannon entropy of P = softmax(a), H = −Σ p ln p with 0 ln 0 = 0, in nats (masked categories add 0),
+     * from the max-shifted log-softmax. PyTorch: {@code Categorical(logits=a).entropy()}.
      *
      * @param logits logits a: finite or −∞, at least one finite
      * @return H(P) in nats, in [0, ln n]
@@ -149,7 +155,8 @@ public final class DiscreteDivergences {
 
     /**
      * Jensen–Shannon divergence of P = softmax(a) and Q = softmax(b), in nats, by the numerics of
-     * {@link #js} applied to the softmax probabilities (a masked or underflowing category adds 0 either way).
+     * {@link #js} applied to the softmax probabilities (a masked or underflowing category adds 0 either way):
+     * JS = ½ KL(P‖M) + ½ KL(Q‖M), M = ½(P + Q). SciPy: {@code jensenshannon(softmax(a), softmax(b)) ** 2}.
      *
      * @param logitsP logits a of P
      * @param logitsQ logits b of Q, same length
@@ -349,6 +356,20 @@ public final class DiscreteDivergences {
     public static double tv(double[] p, double[] q, DiscreteOptions options) {
         double[][] pq = prepared(p, q, options);
         return FDivergences.tv(pq[0], pq[1]);
+    }
+
+    /**
+     * Total variation distance of P = softmax(a) and Q = softmax(b), ½ Σ |p_i − q_i|, through a
+     * max-shifted log-softmax; a −∞ logit gives its category probability 0. In [0, 1]; the same value as
+     * {@code tv(softmax(a), softmax(b))} (SciPy: {@code 0.5 * cityblock(softmax(a), softmax(b))}).
+     *
+     * @param logitsP logits a of P
+     * @param logitsQ logits b of Q, the same length
+     * @return TV(P, Q) in [0, 1]
+     */
+    public static double tvFromLogits(double[] logitsP, double[] logitsQ) {
+        double[][] logProbs = logSoftmaxPair(logitsP, logitsQ);
+        return FDivergences.tv(exp(logProbs[0]), exp(logProbs[1]));
     }
 
     /**

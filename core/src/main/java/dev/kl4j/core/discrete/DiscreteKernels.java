@@ -20,7 +20,8 @@ public final class DiscreteKernels {
     }
 
     /**
-     * KL(P‖Q) in nats through the plain {@code Math.log} loop.
+     * KL(P‖Q) = Σ_i rel_entr(p_i, q_i) in nats through the plain {@code Math.log} loop (formula, SciPy
+     * conventions and accuracy as {@link DiscreteDivergences#kl}).
      *
      * @param p P, a probability vector
      * @param q Q, a probability vector of the same length
@@ -32,7 +33,8 @@ public final class DiscreteKernels {
     }
 
     /**
-     * KL(P‖Q) in nats through the Vector API loop, whatever the length.
+     * KL(P‖Q) = Σ_i rel_entr(p_i, q_i) in nats through the Vector API loop, whatever the length (formula,
+     * SciPy conventions and accuracy as {@link DiscreteDivergences#kl}).
      *
      * @param p P, a probability vector
      * @param q Q, a probability vector of the same length
@@ -45,7 +47,8 @@ public final class DiscreteKernels {
     }
 
     /**
-     * H(P) in nats through the plain {@code Math.log} loop.
+     * H(P) = −Σ_i p_i ln p_i (0 ln 0 = 0) in nats through the plain {@code Math.log} loop (as
+     * {@link DiscreteDivergences#entropy}).
      *
      * @param p P, a probability vector
      * @return H(P) in nats
@@ -56,7 +59,8 @@ public final class DiscreteKernels {
     }
 
     /**
-     * H(P) in nats through the Vector API loop, whatever the length.
+     * H(P) = −Σ_i p_i ln p_i (0 ln 0 = 0) in nats through the Vector API loop, whatever the length (as
+     * {@link DiscreteDivergences#entropy}).
      *
      * @param p P, a probability vector
      * @return H(P) in nats

@@ -87,7 +87,8 @@ public enum DiscreteMeasure {
     }
 
     /**
-     * Computes this measure.
+     * Computes this measure by the {@link DiscreteDivergences} method of the same name, whose Javadoc gives the
+     * formula, the SciPy convention and the unit.
      *
      * @param p       the first probability vector
      * @param q       the second one; must be null when {@link #needsQ()} is false (SciPy's

@@ -9,7 +9,9 @@ import java.util.random.RandomGenerator;
  * </pre>
  * From logits ℓ: ln p = −softplus(−ℓ), ln(1 − p) = −softplus(ℓ), exact for large |ℓ|; P(X = 0) is kept as
  * exp(−softplus(ℓ)) rather than 1 − p, so the entropy and variance stay accurate where p rounds to 1.
- * {@code logProb} of anything other than 0 or 1 is −∞.
+ * {@code logProb} of anything other than 0 or 1 is −∞. Mean p, variance p(1 − p). Sampling: 1 if U &lt; p,
+ * U uniform on [0, 1). Source: PyTorch's {@code torch.distributions.Bernoulli(probs | logits)}
+ * ({@code torch/distributions/bernoulli.py}).
  */
 public final class Bernoulli implements Distribution {
     private final double p;

@@ -8,7 +8,7 @@ import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
 
 /**
  * Beta distribution on [0, 1] with {@code concentration1} = α &gt; 0 and {@code concentration0} = β &gt; 0
- * (PyTorch's names).
+ * (PyTorch's {@code torch.distributions.Beta(concentration1, concentration0)}; SciPy's {@code beta(a=α, b=β)}).
  * <pre>
  *   ln p(x) = (α − 1) ln x + (β − 1) ln(1 − x) − ln B(α, β)
  *   H = ln B(α, β) − (α − 1) ψ(α) − (β − 1) ψ(β) + (α + β − 2) ψ(α + β)

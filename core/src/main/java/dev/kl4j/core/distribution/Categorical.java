@@ -13,7 +13,8 @@ import java.util.random.RandomGenerator;
  * </pre>
  * From logits the log-probabilities are the log-softmax ℓ_k − max ℓ − ln Σ_j exp(ℓ_j − max ℓ), which stays
  * exact for large logits. {@code logProb} of a non-integer or out-of-range index is −∞.
- * {@code mean()} and {@code variance()} are those of the index (PyTorch returns NaN here).
+ * {@code mean()} and {@code variance()} are those of the index (PyTorch returns NaN here). Sampling: inverse
+ * CDF with one uniform draw.
  */
 public final class Categorical implements Distribution {
     private final double[] probs;

@@ -47,7 +47,9 @@ public final class Cholesky {
     }
 
     /**
-     * Lower Cholesky factor L with A = L Lᵀ, reading the lower triangle of {@code a}.
+     * Lower Cholesky factor L with A = L Lᵀ, reading the lower triangle of {@code a}, column by column:
+     * L_jj = √(a_jj − Σ_{k&lt;j} L_jk²), L_ij = (a_ij − Σ_{k&lt;j} L_ik L_jk) / L_jj for i &gt; j (the factor
+     * {@code numpy.linalg.cholesky} returns).
      *
      * @param name the parameter name used in the error message
      * @param a    a symmetric matrix (only the lower triangle is read)
@@ -93,7 +95,7 @@ public final class Cholesky {
     }
 
     /**
-     * Solves L y = b by forward substitution.
+     * Solves L y = b by forward substitution, y_i = (b_i − Σ_{k&lt;i} L_ik y_k) / L_ii (no inverse is formed).
      *
      * @param l lower triangular with non-zero diagonal
      * @param b right-hand side

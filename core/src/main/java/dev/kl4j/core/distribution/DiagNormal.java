@@ -9,6 +9,8 @@ import java.util.random.RandomGenerator;
  * <pre>
  *   ln p(x) = Σ_i [ −(x_i − μ_i)² / (2σ_i²) − ln σ_i − ½ ln 2π ]        H = Σ_i ½ ln(2πe σ_i²)
  * </pre>
+ * Mean μ, variance σ² per coordinate. Sampling: μ_i + σ_i Z_i with independent Z_i from
+ * {@link RandomGenerator#nextGaussian()}.
  */
 public final class DiagNormal implements Distribution {
     private final double[] loc;

@@ -16,14 +16,19 @@ import org.apache.commons.rng.sampling.distribution.DirichletSampler;
  *   mean α_i/α₀, variance α_i(α₀ − α_i) / (α₀²(α₀ + 1))
  * </pre>
  * {@code logProb} off the simplex (a negative entry, or a sum off 1 by more than 1e-9) is −∞.
- * Sampling: Commons RNG {@link DirichletSampler}.
+ * Sampling: Commons RNG {@link DirichletSampler}. Source: PyTorch's
+ * {@code torch.distributions.Dirichlet(concentration)}.
  */
 public final class Dirichlet implements Distribution {
     private final double[] concentration;
     private final double total;
     private final double logNormalizer;
 
-    /** @param concentration α_i &gt; 0, finite, at least one entry */
+    /**
+     * Creates Dir(α); a bad entry throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
+     * @param concentration α_i &gt; 0, finite, at least one entry
+     */
     public Dirichlet(double[] concentration) {
         this.concentration = Checks.positive("concentration", concentration);
         double t = 0;

@@ -7,7 +7,10 @@ import java.util.random.RandomGenerator;
  * families). Scalars are passed and returned as arrays of length one, so that all families share one
  * interface and one KL registry.
  *
- * <p>Implementations are immutable and validate their parameters on construction.
+ * <p>Implementations are immutable and validate their parameters on construction. Each family's class
+ * Javadoc gives its log-density, entropy, moments and sampling method as formulas, and names its
+ * counterpart in PyTorch's {@code torch.distributions}, whose parameter names and support conventions
+ * kl4j follows (see the {@linkplain dev.kl4j.core.distribution package} description).
  */
 public interface Distribution {
 
@@ -18,7 +21,8 @@ public interface Distribution {
     int eventSize();
 
     /**
-     * The log-density (continuous families) or log-mass (discrete families) at {@code x}.
+     * The log-density (continuous families) or log-mass (discrete families) at {@code x}, in nats, as
+     * PyTorch's {@code log_prob}; the formula is in the implementing family's class Javadoc.
      *
      * @param x one outcome of length {@link #eventSize()}
      * @return ln p(x); −∞ when {@code x} lies outside the support
@@ -28,17 +32,24 @@ public interface Distribution {
     double logProb(double[] x);
 
     /**
-     * Draws one outcome.
+     * Draws one outcome, by the method the implementing family's class Javadoc names (same rng state, same
+     * outcome).
      *
      * @param rng the only source of randomness
      * @return a fresh array of length {@link #eventSize()}
      */
     double[] sample(RandomGenerator rng);
 
-    /** {@return the (differential) entropy −E[ln p(X)] in nats} */
+    /**
+     * {@return the (differential) entropy −E[ln p(X)] in nats, with 0 ln 0 = 0; the closed form (or the
+     * summation, for families without one) is in the implementing family's class Javadoc}
+     */
     double entropy();
 
-    /** {@return E[X], one entry per event coordinate} */
+    /**
+     * {@return E[X], one entry per event coordinate (+∞ or NaN where the family's class Javadoc says the
+     * mean is infinite or undefined)}
+     */
     double[] mean();
 
     /** {@return Var[X] per coordinate (the diagonal of the covariance for multivariate families)} */

@@ -8,11 +8,16 @@ import java.util.random.RandomGenerator;
  *   ln p(x) = ln λ − λx  (x ≥ 0)        H = 1 − ln λ        mean 1/λ, variance 1/λ²
  * </pre>
  * {@code logProb} of a negative point is −∞. Sampling: {@link RandomGenerator#nextExponential()} / λ.
+ * Source: PyTorch's {@code torch.distributions.Exponential(rate)}; SciPy's {@code expon(scale=1/λ)}.
  */
 public final class Exponential implements Distribution {
     private final double rate;
 
-    /** @param rate λ &gt; 0, finite */
+    /**
+     * Creates Exponential(λ); a bad rate throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
+     * @param rate λ &gt; 0, finite
+     */
     public Exponential(double rate) {
         this.rate = Checks.positive("rate", rate);
     }

@@ -7,8 +7,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 
 /**
- * Gamma distribution with concentration α &gt; 0 and <em>rate</em> β &gt; 0 (PyTorch's parameterisation;
- * the scale is 1/β) on (0, ∞).
+ * Gamma distribution with concentration α &gt; 0 and <em>rate</em> β &gt; 0 (PyTorch's
+ * {@code torch.distributions.Gamma(concentration, rate)}; the scale is 1/β, SciPy's
+ * {@code gamma(a=α, scale=1/β)}) on (0, ∞).
  * <pre>
  *   ln p(x) = α ln β + (α − 1) ln x − βx − ln Γ(α)
  *   H = α − ln β + ln Γ(α) + (1 − α) ψ(α)        mean α/β, variance α/β²

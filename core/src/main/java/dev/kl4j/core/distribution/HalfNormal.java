@@ -13,7 +13,11 @@ import java.util.random.RandomGenerator;
 public final class HalfNormal implements Distribution {
     private final double scale;
 
-    /** @param scale σ &gt; 0, finite: the scale of the normal that is folded */
+    /**
+     * Creates HalfNormal(σ); a bad scale throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
+     * @param scale σ &gt; 0, finite: the scale of the normal that is folded
+     */
     public HalfNormal(double scale) {
         this.scale = Checks.positive("scale", scale);
     }

@@ -7,7 +7,8 @@ import java.util.random.RandomGenerator;
  * <pre>
  *   ln p(x) = −|x − μ| / b − ln(2b)        H = 1 + ln(2b)        mean μ, variance 2b²
  * </pre>
- * Sampling: μ + b (E₁ − E₂) with E₁, E₂ independent standard exponentials.
+ * Sampling: μ + b (E₁ − E₂) with E₁, E₂ independent standard exponentials. Source: PyTorch's
+ * {@code torch.distributions.Laplace(loc, scale)} (b is the scale, not the standard deviation √2·b).
  */
 public final class Laplace implements Distribution {
     private final double loc;

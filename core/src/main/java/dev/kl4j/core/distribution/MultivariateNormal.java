@@ -11,7 +11,8 @@ import java.util.random.RandomGenerator;
  * </pre>
  * The covariance must be symmetric (|Σ_ij − Σ_ji| ≤ 1e-10 √(Σ_ii Σ_jj)) and positive-definite (the
  * Cholesky factorisation must succeed); otherwise the error names {@code "covariance"}.
- * Sampling: μ + L z with z ~ N(0, I).
+ * Sampling: μ + L z with z ~ N(0, I). Source: PyTorch's
+ * {@code torch.distributions.MultivariateNormal(loc, covariance_matrix)}.
  */
 public final class MultivariateNormal implements Distribution {
     private final double[] loc;

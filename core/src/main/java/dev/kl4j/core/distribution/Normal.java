@@ -7,7 +7,9 @@ import java.util.random.RandomGenerator;
  * <pre>
  *   ln p(x) = −(x − μ)² / (2σ²) − ln σ − ½ ln 2π        H = ½ ln(2πe σ²)
  * </pre>
- * Support: all reals. Sampling: μ + σ·Z with Z from {@link RandomGenerator#nextGaussian()}.
+ * Support: all reals; mean μ, variance σ². Sampling: μ + σ·Z with Z from
+ * {@link RandomGenerator#nextGaussian()}. Source: PyTorch's {@code torch.distributions.Normal(loc, scale)}
+ * (σ is the standard deviation, as in SciPy's {@code norm(loc, scale)}).
  */
 public final class Normal implements Distribution {
     static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);

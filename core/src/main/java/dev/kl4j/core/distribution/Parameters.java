@@ -17,7 +17,11 @@ public final class Parameters {
     private final Map<String, Object> values;
     private final Set<String> used = new TreeSet<>();
 
-    /** @param values parameter name → value (numbers, arrays, lists, matrices, text) */
+    /**
+     * Wraps a parameter map (null reads as empty); nothing is checked until a value is asked for.
+     *
+     * @param values parameter name → value (numbers, arrays, lists, matrices, text)
+     */
     public Parameters(Map<String, Object> values) {
         this.values = values == null ? Map.of() : values;
     }

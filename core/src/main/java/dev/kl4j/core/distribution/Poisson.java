@@ -15,11 +15,16 @@ import org.apache.commons.rng.sampling.distribution.PoissonSampler;
  * from the asymptotic series ½ ln(2πeλ) − 1/(12λ) − 1/(24λ²) − 19/(360λ³) above (truncation error
  * O(λ⁻⁴) &lt; 1e-15 there, below the rounding error of the sum).
  * {@code logProb} of a negative or non-integer point is −∞. Sampling: Commons RNG {@link PoissonSampler}.
+ * Source: PyTorch's {@code torch.distributions.Poisson(rate)} (log-mass, mean, variance).
  */
 public final class Poisson implements Distribution {
     private final double rate;
 
-    /** @param rate λ &gt; 0, finite */
+    /**
+     * Creates Poisson(λ); a bad rate throws {@link dev.kl4j.core.InvalidArgumentException} naming it.
+     *
+     * @param rate λ &gt; 0, finite
+     */
     public Poisson(double rate) {
         this.rate = Checks.positive("rate", rate);
     }

@@ -4,7 +4,8 @@ import dev.kl4j.core.InvalidArgumentException;
 import java.util.random.RandomGenerator;
 
 /**
- * Continuous uniform distribution on [low, high), as PyTorch defines its support.
+ * Continuous uniform distribution on [low, high), as PyTorch's
+ * {@code torch.distributions.Uniform(low, high)} defines its support.
  * <pre>
  *   ln p(x) = −ln(high − low)  for low ≤ x &lt; high        H = ln(high − low)
  *   mean (low + high)/2, variance (high − low)²/12

@@ -53,7 +53,9 @@ public final class VonMises implements Distribution {
     }
 
     /**
-     * Returns ln I₀(κ).
+     * Returns ln I₀(κ), I₀ the modified Bessel function of the first kind of order 0 (SciPy:
+     * {@code np.log(scipy.special.i0e(κ)) + κ}): its power series for κ ≤ 2, above that κ + ln of the
+     * trapezoidal rule for e^(−κ) I₀(κ) described in the class comment, so large κ does not overflow.
      *
      * @param kappa κ &gt; 0
      * @return ln I₀(κ)
@@ -66,7 +68,8 @@ public final class VonMises implements Distribution {
     }
 
     /**
-     * Returns A(κ) = I₁(κ)/I₀(κ), in (0, 1).
+     * Returns A(κ) = I₁(κ)/I₀(κ), in (0, 1) (SciPy: {@code i1e(κ) / i0e(κ)}), by the same series or
+     * trapezoidal rule as {@link #logBesselI0}, as a ratio of the scaled values.
      *
      * @param kappa κ &gt; 0
      * @return A(κ) = I₁(κ)/I₀(κ), in (0, 1)

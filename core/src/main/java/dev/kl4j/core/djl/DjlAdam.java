@@ -69,7 +69,8 @@ public final class DjlAdam implements AutoCloseable {
     }
 
     /**
-     * One update from the current gradients, which are then zeroed.
+     * One update of the class comment's rule (t ← t + 1, then the moment updates and the bias-corrected
+     * step, as {@code torch.optim.Adam.step}) from the current gradients, which are then zeroed.
      *
      * @param learningRate lr for this step, finite and &gt;= 0
      * @throws InvalidArgumentException ({@code learningRate}) otherwise

@@ -10,7 +10,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * A batch of categorical distributions over actions {0, …, K−1} from logits {@code [B, K]}, the discrete
- * policy head; the tensor counterpart of {@link dev.kl4j.core.distribution.Categorical}.
+ * policy head; the tensor counterpart of {@link dev.kl4j.core.distribution.Categorical} and of PyTorch's
+ * {@code torch.distributions.Categorical(logits=ℓ)} (same log-probabilities, entropy and KL).
  * <pre>
  *   ln π(k) = logSoftmax(ℓ)_k        H = −Σ_k p_k ln p_k  (0·ln 0 = 0)
  *   KL(π ‖ π') = Σ_k p_k (ln p_k − ln p'_k)

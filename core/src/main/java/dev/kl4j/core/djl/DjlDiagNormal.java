@@ -17,6 +17,8 @@ import java.util.random.RandomGenerator;
  *   H       = Σ_i [ ½ + ½ ln 2π + ln σ_i ]
  *   KL      = {@link DjlGaussianKl#diagonalFromLogStd}
  * </pre>
+ * These equal PyTorch's {@code Independent(Normal(μ, exp(logStd)), 1)} ({@code log_prob}, {@code entropy},
+ * {@code kl_divergence}). Sampling: μ + σ ⊙ ε, ε ~ N(0, I) from the Java generator.
  * <b>Fisher metric</b> in (μ, ln σ) per dimension: 1/σ² on the mean and 2 on the log-standard deviation
  * (no cross terms), so M u = (u_μ / σ², 2 u_{ln σ}).
  */

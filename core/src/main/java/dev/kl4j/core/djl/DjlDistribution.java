@@ -27,18 +27,24 @@ import java.util.random.RandomGenerator;
 public interface DjlDistribution {
 
     /**
-     * {@return ln π(a_b) per batch element, {@code [B]}}
+     * {@return ln π(a_b) per batch element in nats, {@code [B]}, as PyTorch's {@code log_prob} summed over the
+     * event axis (the formula is in the implementing class's Javadoc)}
      *
      * @param actions one action per batch element: indices {@code [B]} for a categorical, vectors
      *                {@code [B, A]} for a Gaussian
      */
     NDArray logProb(NDArray actions);
 
-    /** {@return the entropy H of each distribution in nats, {@code [B]}} */
+    /**
+     * {@return the entropy H = −E[ln π(A)] of each distribution in nats (0 ln 0 = 0), {@code [B]}; the
+     * closed form is in the implementing class's Javadoc}
+     */
     NDArray entropy();
 
     /**
-     * {@return KL(this ‖ other) per batch element in nats, closed form, {@code [B]}}
+     * {@return KL(this ‖ other) = E_this[ln π_this(A) − ln π_other(A)] per batch element in nats, closed
+     * form, {@code [B]}; PyTorch's {@code kl_divergence(this, other)} argument order; +∞ where this puts mass
+     * on a category other masks}
      *
      * @param other a distribution of the same family and batch size
      * @throws dev.kl4j.core.InvalidArgumentException ({@code "other"}) for another family
@@ -67,7 +73,8 @@ public interface DjlDistribution {
 
     /**
      * The product M u of each batch element's Fisher information matrix with a vector u in parameter
-     * space. Not differentiable (a closed form at the current parameters).
+     * space, M = E[∇ ln π ∇ ln πᵀ] = the Hessian of KL(π_θ ‖ π_θ') at θ' = θ (the closed form of M is in
+     * the implementing class's Javadoc). Not differentiable (a closed form at the current parameters).
      *
      * @param u one array per entry of {@link #parameters()}, same shapes
      * @return M u, same shapes as {@code u}

@@ -420,6 +420,39 @@ public final class DjlDivergences {
         });
     }
 
+    /**
+     * Total variation distance TV(P, Q) = ½ Σ |p − q| from probabilities, in [0, 1]; the same value as
+     * {@code DiscreteDivergences.tv} and {@code 0.5 * scipy.spatial.distance.cityblock(p, q)}. The gradient
+     * is ½·sign(p − q) with sign(0) = 0, as PyTorch's {@code abs} (a subgradient where p = q).
+     *
+     * @param p probabilities of P, {@code [..., K]}
+     * @param q probabilities of Q, same shape
+     * @return TV(P, Q) per batch element, {@code [...]}
+     */
+    public static NDArray tv(NDArray p, NDArray q) {
+        checkPair("p", p, "q", q);
+        return DjlScopes.withIntermediatesClosed(() -> halfL1(p.sub(q)));
+    }
+
+    /**
+     * Total variation distance of P = softmax(a) and Q = softmax(b), ½ Σ |p − q|; a −∞ logit gives its
+     * category probability 0. Always finite, in [0, 1].
+     *
+     * @param logitsP logits of P, {@code [..., K]}
+     * @param logitsQ logits of Q, same shape
+     * @return TV(P, Q) per batch element, {@code [...]}
+     */
+    public static NDArray tvFromLogits(NDArray logitsP, NDArray logitsQ) {
+        checkPair("logitsP", logitsP, "logitsQ", logitsQ);
+        return DjlScopes.withIntermediatesClosed(() -> halfL1(logitsP.softmax(-1).sub(logitsQ.softmax(-1))));
+    }
+
+    /** ½ Σ |gap| over the last axis. */
+    private static NDArray halfL1(NDArray gap) {
+        NDArray sum = gap.abs().sum(new int[] {-1});
+        return sum.mul(DjlScalars.of(sum, 0.5f)); // engine-owned ½ (DjlScalars)
+    }
+
     /** ½ Σ x·ln(x/m) with 0 where x = 0 (m ≥ x/2 &gt; 0 wherever x &gt; 0). */
     private static NDArray halfRelativeEntropyToMixture(NDArray x, NDArray m) {
         NDArray positive = x.gt(0f);

@@ -19,7 +19,9 @@ import dev.kl4j.core.InvalidArgumentException;
  *   KL(N(μ, σ²) ‖ N(0, 1)) = −½ (1 + ln σ² − μ² − σ²)
  * </pre>
  * Methods named {@code ...PerDimension} return the elementwise terms; the others sum over the last axis,
- * so a batch {@code [B, D]} gives {@code [B]}.
+ * so a batch {@code [B, D]} gives {@code [B]}. The sums equal PyTorch's
+ * {@code kl_divergence(Independent(Normal(μp, σp), 1), Independent(Normal(μq, σq), 1))}
+ * ({@code _kl_normal_normal} summed by {@code _kl_independent_independent}), in nats.
  *
  * <p><b>Broadcasting.</b> The four arguments of the {@code diagonal...} methods broadcast against each
  * other with NumPy's rules (trailing axes aligned, size 1 or absent stretches): a state-independent
@@ -52,7 +54,8 @@ public final class DjlGaussianKl {
     }
 
     /**
-     * KL(N(μ, diag σ²) ‖ N(0, I)) summed over the last axis.
+     * KL(N(μ, diag σ²) ‖ N(0, I)) = −½ Σ_d (1 + ln σ_d² − μ_d² − σ_d²), summed (not averaged) over the last
+     * axis (Kingma &amp; Welling 2014, appendix B).
      *
      * @param mu     means {@code [..., D]}
      * @param logVar log-variances {@code [..., D]}
@@ -85,7 +88,7 @@ public final class DjlGaussianKl {
     }
 
     /**
-     * KL between diagonal Gaussians summed over the last axis.
+     * KL between diagonal Gaussians summed over the last axis: Σ_d of {@link #diagonalFromLogVarPerDimension}.
      *
      * @param muP     means of P {@code [..., D]}
      * @param logVarP log-variances of P, broadcastable
@@ -116,7 +119,7 @@ public final class DjlGaussianKl {
 
     /**
      * KL between diagonal Gaussians from log-standard deviations, summed over the last axis: the KL of
-     * two Gaussian policies N(μ(s), diag σ²).
+     * two Gaussian policies N(μ(s), diag σ²), Σ_d of {@link #diagonalFromLogStdPerDimension}.
      *
      * @param muP     means of P {@code [..., D]}
      * @param logStdP ln σp, broadcastable (e.g. {@code [D]})

@@ -29,7 +29,8 @@ public final class DjlKlEstimators {
     }
 
     /**
-     * {@return −ln r, same shape}
+     * {@return the k1 terms −ln r, same shape (their mean estimates KL(q ‖ p) without bias; class comment,
+     * Schulman 2020)}
      *
      * @param logRatio ln p(x) − ln q(x) for samples x ~ q, any shape
      */
@@ -38,7 +39,7 @@ public final class DjlKlEstimators {
     }
 
     /**
-     * {@return ½ (ln r)², same shape}
+     * {@return the k2 terms ½ (ln r)², same shape (biased, ≥ 0; class comment, Schulman 2020)}
      *
      * @param logRatio ln p(x) − ln q(x) for samples x ~ q, any shape
      */
@@ -50,7 +51,8 @@ public final class DjlKlEstimators {
     }
 
     /**
-     * {@return (r − 1) − ln r = exp(ln r) − 1 − ln r, same shape and data type}
+     * {@return the k3 terms (r − 1) − ln r = exp(ln r) − 1 − ln r, same shape and data type (unbiased, ≥ 0;
+     * evaluated in float64 with the series of the class comment; Schulman 2020)}
      *
      * @param logRatio ln p(x) − ln q(x) for samples x ~ q, any shape
      */

@@ -47,7 +47,8 @@ public final class ExponentialFamilyRenyi {
     }
 
     /**
-     * {@return D_α(p ‖ q), possibly +∞}
+     * {@return D_α(Exponential(λp) ‖ Exponential(λq)) = [α ln λp + (1 − α) ln λq − ln λα]/(α − 1),
+     * λα = α λp + (1 − α) λq, in nats (class comment); +∞ when λα ≤ 0}
      *
      * @param p     first distribution
      * @param q     second distribution
@@ -66,7 +67,8 @@ public final class ExponentialFamilyRenyi {
     }
 
     /**
-     * {@return D_α(p ‖ q), possibly +∞}
+     * {@return D_α(Gamma(ap, bp) ‖ Gamma(aq, bq)) (shape, rate) by the Gamma row of the class comment, in
+     * nats; +∞ when aα ≤ 0 or bα ≤ 0}
      *
      * @param p     first distribution
      * @param q     second distribution
@@ -91,7 +93,8 @@ public final class ExponentialFamilyRenyi {
     }
 
     /**
-     * {@return D_α(p ‖ q)}
+     * {@return D_α(Poisson(λp) ‖ Poisson(λq)) = [λp^α λq^(1−α) − α λp − (1 − α) λq]/(α − 1), in nats
+     * (class comment); always finite}
      *
      * @param p     first distribution
      * @param q     second distribution
@@ -105,7 +108,8 @@ public final class ExponentialFamilyRenyi {
     }
 
     /**
-     * {@return D_α(p ‖ q), possibly +∞}
+     * {@return D_α(p ‖ q) = 1/(α − 1) ln Σ_{x∈{0,1}} p(x)^α q(x)^(1−α) in nats, by
+     * {@link DiscreteDivergences#renyi} on the two-point masses (its support rules give +∞)}
      *
      * @param p     first distribution
      * @param q     second distribution
@@ -119,7 +123,8 @@ public final class ExponentialFamilyRenyi {
     }
 
     /**
-     * {@return D_α(p ‖ q), possibly +∞}
+     * {@return D_α(p ‖ q) = 1/(α − 1) ln Σ_k p_k^α q_k^(1−α) in nats, by
+     * {@link DiscreteDivergences#renyi} (its support rules give +∞)}
      *
      * @param p     first distribution
      * @param q     second distribution, same number of categories

@@ -34,7 +34,8 @@ public final class GaussianKl {
     }
 
     /**
-     * {@return KL(N(μp, σp²) ‖ N(μq, σq²))}
+     * {@return KL(N(μp, σp²) ‖ N(μq, σq²)) = ½ [((μp − μq)/σq)² + r − 1 − ln r], r = (σp/σq)², in nats, by
+     * the stable evaluation of the class comment (PyTorch {@code _kl_normal_normal})}
      *
      * @param locP   μp
      * @param scaleP σp &gt; 0
@@ -51,7 +52,8 @@ public final class GaussianKl {
     }
 
     /**
-     * Sum over independent coordinates of {@link #normal}.
+     * Sum over independent coordinates of {@link #normal}: Σ_i ½ [((μp_i − μq_i)/σq_i)² + r_i − 1 − ln r_i]
+     * (PyTorch's {@code _kl_independent_independent} over {@code _kl_normal_normal}).
      *
      * @param locP   μp
      * @param scaleP σp, all &gt; 0
@@ -75,7 +77,8 @@ public final class GaussianKl {
      * <pre>
      *   KL(N(μp, vp) ‖ N(μq, vq)) = ½ [ (μp − μq)² e^{−ln vq} + (e^t − 1 − t) ]
      * </pre>
-     * the second part by {@link dev.kl4j.core.StableMath#expm1MinusX}, so equal variances lose nothing.
+     * the second part by {@link dev.kl4j.core.StableMath#expm1MinusX}, so equal variances lose nothing (the
+     * univariate formula of the class comment with σ² = e^{logVar}; arguments in PyTorch's p, q order).
      *
      * @param muP     μp
      * @param logVarP ln σp², same length
@@ -96,7 +99,8 @@ public final class GaussianKl {
 
     /**
      * The VAE prior term KL(N(μ, diag e^{logVar}) ‖ N(0, I)) = −½ Σ (1 + logVar − μ² − e^{logVar}),
-     * evaluated per coordinate as ½ (μ² + expm1(logVar) − logVar).
+     * evaluated per coordinate as ½ (μ² + expm1(logVar) − logVar) (Kingma &amp; Welling 2014, "Auto-Encoding
+     * Variational Bayes", Appendix B; the same expression as pytorch/examples' VAE loss), summed, not averaged.
      *
      * @param mu     means
      * @param logVar log-variances ln σ²
@@ -114,7 +118,9 @@ public final class GaussianKl {
     }
 
     /**
-     * {@return KL(N(μp, Σp) ‖ N(μq, Σq))}
+     * {@return KL(N(μp, Σp) ‖ N(μq, Σq)) in nats, by the Cholesky form of the class comment (PyTorch
+     * {@code _kl_multivariatenormal_multivariatenormal}); a matrix that is not symmetric positive-definite
+     * is an error naming it}
      *
      * @param locP        μp
      * @param covarianceP Σp, symmetric positive-definite
@@ -130,7 +136,8 @@ public final class GaussianKl {
     }
 
     /**
-     * KL from lower Cholesky factors (PyTorch's {@code scale_tril}); only the lower triangles are read.
+     * KL from lower Cholesky factors (PyTorch's {@code scale_tril}); only the lower triangles are read:
+     * Σ ln diag Lq − Σ ln diag Lp + ½ (‖Lq⁻¹ Lp‖²_F + ‖Lq⁻¹ (μq − μp)‖² − n), regrouped as in the class comment.
      *
      * @param locP       μp
      * @param scaleTrilP Lp with Σp = Lp Lpᵀ, positive diagonal

@@ -45,7 +45,8 @@ public final class GaussianRenyi {
     }
 
     /**
-     * {@return D_α(N(μp, σp²) ‖ N(μq, σq²)), possibly +∞}
+     * {@return D_α(N(μp, σp²) ‖ N(μq, σq²)) in nats by the class comment's closed form with n = 1,
+     * σα² = α σq² + (1 − α) σp² (Gil, Alajaji &amp; Linder 2013); KL at α = 1, +∞ when σα² ≤ 0}
      *
      * @param locP   μp
      * @param scaleP σp &gt; 0
@@ -99,7 +100,8 @@ public final class GaussianRenyi {
     }
 
     /**
-     * Sum over independent coordinates of {@link #normal} (Rényi divergence is additive over products).
+     * Sum over independent coordinates of {@link #normal} (Rényi divergence is additive over products:
+     * D_α(⊗p_i ‖ ⊗q_i) = Σ_i D_α(p_i ‖ q_i)), in nats.
      *
      * @param locP   μp
      * @param scaleP σp
@@ -119,7 +121,8 @@ public final class GaussianRenyi {
     }
 
     /**
-     * {@return D_α(N(μp, Σp) ‖ N(μq, Σq)), +∞ when Σα is not positive-definite}
+     * {@return D_α(N(μp, Σp) ‖ N(μq, Σq)) in nats by the class comment's closed form (Pardo 2006), +∞ when
+     * Σα = α Σq + (1 − α) Σp is not positive-definite; KL at α = 1}
      *
      * @param locP        μp
      * @param covarianceP Σp, symmetric positive-definite

@@ -8,7 +8,12 @@ public final class Kl {
     }
 
     /**
-     * KL(p ‖ q) in nats by closed form.
+     * KL(p ‖ q) = E_p[ln p(X) − ln q(X)] in nats by closed form: {@link KlRegistry#kl} on the standard
+     * registry, PyTorch's {@code torch.distributions.kl_divergence(p, q)} (same argument order, same
+     * most-specific-pair dispatch). Each built-in pair's formula is the Javadoc of its {@link KlPair} method,
+     * tagged with the PyTorch {@code _kl_*} function it follows, in the classes the
+     * {@linkplain dev.kl4j.core.kl package description} lists (public for the Gaussians: {@link GaussianKl});
+     * +∞ when p puts mass where q has none.
      *
      * @param p the first distribution
      * @param q the second distribution

@@ -24,7 +24,8 @@ public final class KlEstimators {
     }
 
     /**
-     * {@return mean of −ln r}
+     * {@return the k1 estimate (1/n) Σ_i −ln r_i of KL(q ‖ p), unbiased, with its standard error (class
+     * comment; Schulman 2020); +∞ if some ln r_i = −∞}
      *
      * @param logRatio ln p(x) − ln q(x) for samples x ~ q
      */
@@ -33,7 +34,8 @@ public final class KlEstimators {
     }
 
     /**
-     * {@return mean of ½ (ln r)²}
+     * {@return the k2 estimate (1/n) Σ_i ½ (ln r_i)² of KL(q ‖ p), biased but ≥ 0, with its standard error
+     * (class comment; Schulman 2020); +∞ if some ln r_i = −∞}
      *
      * @param logRatio ln p(x) − ln q(x) for samples x ~ q
      */
@@ -42,7 +44,8 @@ public final class KlEstimators {
     }
 
     /**
-     * {@return mean of (r − 1) − ln r}
+     * {@return the k3 estimate (1/n) Σ_i [(r_i − 1) − ln r_i] of KL(q ‖ p), unbiased and ≥ 0, with its
+     * standard error (class comment; Schulman 2020); +∞ if some ln r_i = −∞}
      *
      * @param logRatio ln p(x) − ln q(x) for samples x ~ q
      */

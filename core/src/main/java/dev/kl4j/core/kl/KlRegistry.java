@@ -271,7 +271,9 @@ public final class KlRegistry {
     }
 
     /**
-     * KL(p ‖ q) by the closed form of the most specific registered pair.
+     * KL(p ‖ q) = E_p[ln p(X) − ln q(X)] by the closed form of the most specific registered pair (the
+     * dispatch rule of the class comment; PyTorch's {@code kl_divergence}). The formula is that pair's
+     * method, whose Javadoc gives it with its PyTorch {@code _kl_*} source.
      *
      * @param p the first distribution
      * @param q the second distribution

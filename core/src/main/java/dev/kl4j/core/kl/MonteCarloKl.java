@@ -20,7 +20,8 @@ public final class MonteCarloKl {
     }
 
     /**
-     * {@return the estimate of KL(p ‖ q) in nats}
+     * {@return the estimate KL̂ = (1/n) Σ_i [ln p(x_i) − ln q(x_i)], x_i ~ p, of KL(p ‖ q) in nats, with its
+     * standard error (formula and +∞ rule in the class comment)}
      *
      * @param p   the distribution samples are drawn from
      * @param q   the reference distribution, same event size as p

@@ -31,7 +31,8 @@ public final class Nd4jDivergences {
     }
 
     /**
-     * KL(P‖Q) per row.
+     * KL(P‖Q) = Σ_k p_k ln(p_k/q_k) per row, SciPy {@code rel_entr(p, q).sum(axis=1)}: p = 0 adds 0,
+     * p &gt; 0 = q gives +∞ (class comment); as {@code DiscreteDivergences.kl} per row.
      *
      * @param p probabilities {@code [B, K]}
      * @param q probabilities {@code [B, K]}, same shape and type
@@ -44,7 +45,8 @@ public final class Nd4jDivergences {
 
     /**
      * Reverse KL: <b>KL(Q‖P)</b> per row for the same argument order as {@link #kl}, that is
-     * {@code kl(q, p)} with each argument checked under its own name.
+     * {@code kl(q, p)} with each argument checked under its own name: Σ_k q_k ln(q_k/p_k), +∞ where
+     * q &gt; 0 = p.
      *
      * @param p probabilities {@code [B, K]}
      * @param q probabilities {@code [B, K]}, same shape and type
@@ -62,7 +64,8 @@ public final class Nd4jDivergences {
     }
 
     /**
-     * Shannon entropy per row.
+     * Shannon entropy H(P) = −Σ_k p_k ln p_k per row with 0 ln 0 = 0, in nats ({@code scipy.stats.entropy(p,
+     * axis=1)} on normalised rows).
      *
      * @param p probabilities {@code [B, K]}
      * @return {@code [B]}
@@ -75,7 +78,8 @@ public final class Nd4jDivergences {
     }
 
     /**
-     * Jensen–Shannon divergence per row.
+     * Jensen–Shannon divergence JS = ½ KL(P‖M) + ½ KL(Q‖M), M = ½(P + Q), per row in nats: SciPy's
+     * {@code jensenshannon(p, q, axis=1) ** 2} (SciPy returns the square root).
      *
      * @param p probabilities {@code [B, K]}
      * @param q probabilities {@code [B, K]}
@@ -88,7 +92,21 @@ public final class Nd4jDivergences {
     }
 
     /**
-     * KL(softmax(a)‖softmax(b)) per row = Σ p·(logSoftmax(a) − logSoftmax(b)).
+     * Total variation distance TV(P, Q) = ½ Σ |p − q| per row, in [0, 1] (as {@code DiscreteDivergences.tv}).
+     *
+     * @param p probabilities {@code [B, K]}
+     * @param q probabilities {@code [B, K]}
+     * @return {@code [B]}
+     */
+    public static INDArray tv(INDArray p, INDArray q) {
+        requireProbabilityPair(p, q);
+        return Transforms.abs(p.sub(q), false).sum(1).muli(0.5);
+    }
+
+    /**
+     * KL(softmax(a)‖softmax(b)) per row = Σ p·(logSoftmax(a) − logSoftmax(b)), with the masking rules of the
+     * class comment (for finite logits, PyTorch's
+     * {@code F.kl_div(log_softmax(b), log_softmax(a), log_target=True, reduction='none').sum(-1)}).
      *
      * @param logitsP logits a {@code [B, K]}
      * @param logitsQ logits b {@code [B, K]}
@@ -101,7 +119,8 @@ public final class Nd4jDivergences {
 
     /**
      * Reverse KL from logits: <b>KL(Q‖P)</b> per row for the same argument order as {@link #klFromLogits},
-     * that is {@code klFromLogits(logitsQ, logitsP)} with each argument checked under its own name.
+     * that is {@code klFromLogits(logitsQ, logitsP)} with each argument checked under its own name:
+     * Σ q·(logSoftmax(b) − logSoftmax(a)).
      *
      * @param logitsP logits a {@code [B, K]}
      * @param logitsQ logits b {@code [B, K]}
@@ -129,7 +148,21 @@ public final class Nd4jDivergences {
     }
 
     /**
-     * Entropy of softmax(a) per row.
+     * Total variation distance of softmax(a) and softmax(b) per row, ½ Σ |p − q|; a −∞ logit gives its
+     * category probability 0.
+     *
+     * @param logitsP logits a {@code [B, K]}
+     * @param logitsQ logits b {@code [B, K]}
+     * @return {@code [B]}, each in [0, 1]
+     */
+    public static INDArray tvFromLogits(INDArray logitsP, INDArray logitsQ) {
+        SoftmaxRows[] pq = softmaxPair(logitsP, logitsQ);
+        return Transforms.abs(pq[0].probs().sub(pq[1].probs()), false).sum(1).muli(0.5);
+    }
+
+    /**
+     * Entropy H = −Σ p ln p of p = softmax(a) per row, from the max-shifted log-softmax, 0 ln 0 = 0 for a
+     * masked category (PyTorch: {@code Categorical(logits=a).entropy()}).
      *
      * @param logits logits {@code [B, K]}
      * @return {@code [B]}
@@ -145,7 +178,7 @@ public final class Nd4jDivergences {
     }
 
     /**
-     * Jensen–Shannon divergence of softmax(a) and softmax(b) per row, with
+     * Jensen–Shannon divergence ½ KL(P‖M) + ½ KL(Q‖M) of P = softmax(a) and Q = softmax(b) per row, with
      * ln m = max(ln p, ln q) + ln(1 + e^−|ln p − ln q|) − ln 2 computed in log space.
      *
      * @param logitsP logits a {@code [B, K]}

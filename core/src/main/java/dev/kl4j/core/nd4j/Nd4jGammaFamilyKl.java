@@ -26,7 +26,8 @@ public final class Nd4jGammaFamilyKl {
     }
 
     /**
-     * KL(Gamma(αp, βp) ‖ Gamma(αq, βq)), shape–rate parameterisation, elementwise.
+     * KL(Gamma(αp, βp) ‖ Gamma(αq, βq)), shape–rate parameterisation, elementwise, in nats: the Gamma row of
+     * the class comment (PyTorch {@code _kl_gamma_gamma}).
      *
      * @param concentrationP αp
      * @param rateP          βp
@@ -45,7 +46,8 @@ public final class Nd4jGammaFamilyKl {
     }
 
     /**
-     * KL(Beta(ap, bp) ‖ Beta(aq, bq)), elementwise; a = concentration1 (α), b = concentration0 (β).
+     * KL(Beta(ap, bp) ‖ Beta(aq, bq)), elementwise, in nats; a = concentration1 (α), b = concentration0 (β):
+     * the Beta row of the class comment (PyTorch {@code _kl_beta_beta}).
      *
      * @param concentration1P ap
      * @param concentration0P bp
@@ -68,7 +70,8 @@ public final class Nd4jGammaFamilyKl {
     }
 
     /**
-     * KL(Dir(α) ‖ Dir(β)) per row.
+     * KL(Dir(α) ‖ Dir(β)) per row, in nats: the Dirichlet row of the class comment (PyTorch
+     * {@code _kl_dirichlet_dirichlet}).
      *
      * @param concentrationP α, {@code [B, K]}
      * @param concentrationQ β, {@code [B, K]}

@@ -57,7 +57,8 @@ public final class Nd4jGaussianKl {
 
     /**
      * KL between diagonal Gaussians per row, from means and log-variances: with t = ln vp − ln vq,
-     * ½ Σ_j [ (μp − μq)² e^{−ln vq} + e^t − 1 − t ].
+     * ½ Σ_j [ (μp − μq)² e^{−ln vq} + e^t − 1 − t ], in nats (PyTorch {@code _kl_normal_normal} summed over
+     * the row; the same value as {@code GaussianKl.diagonalFromLogVar}).
      *
      * @param muP     means of P {@code [B, d]}
      * @param logVarP log-variances of P, same shape and type
@@ -78,7 +79,8 @@ public final class Nd4jGaussianKl {
     }
 
     /**
-     * KL(N(μp, Σp) ‖ N(μq, Σq)) for each of B pairs.
+     * KL(N(μp, Σp) ‖ N(μq, Σq)) for each of B pairs, in nats, by the Cholesky formula of the class comment
+     * (PyTorch {@code _kl_multivariatenormal_multivariatenormal}).
      *
      * @param meanP       μp, {@code [B, d]}
      * @param covarianceP Σp, {@code [B, d, d]}
@@ -109,7 +111,8 @@ public final class Nd4jGaussianKl {
     }
 
     /**
-     * The same with the covariances given as lists of {@code [d, d]} matrices.
+     * {@link #mvn(INDArray, INDArray, INDArray, INDArray)} (same formula) with the covariances given as lists
+     * of {@code [d, d]} matrices.
      *
      * @param meanP       μp, {@code [B, d]}
      * @param covarianceP B matrices {@code [d, d]}

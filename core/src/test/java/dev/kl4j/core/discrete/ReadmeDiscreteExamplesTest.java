@@ -3,24 +3,19 @@ package dev.kl4j.core.discrete;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kl4j.core.InvalidArgumentException;
-import java.io.ByteArrayOutputStream;
+import dev.kl4j.core.ReadmeSnippets;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs the Java snippets of core/README.md, section "Discrete measures", and checks that each prints
  * exactly what its {@code // prints} comments say. The snippets are copied below between
- * {@code README snippet} markers, and {@link #snippetsAreCopiedVerbatim()} fails when the README and
- * this file differ, so the two cannot drift apart. The printed values themselves were produced with
+ * {@code README snippet} markers ({@link ReadmeSnippets}), and {@link #snippetsAreCopiedVerbatim()} fails
+ * when the README and this file differ, so the two cannot drift apart. The printed values themselves were produced with
  * SciPy (see {@link DiscreteDivergencesTest} and {@link RenyiDivergenceTest} for the expressions).
  */
 class ReadmeDiscreteExamplesTest {
@@ -179,21 +174,8 @@ class ReadmeDiscreteExamplesTest {
     @Test
     void snippetsAreCopiedVerbatim() throws IOException {
         List<List<String>> inReadme = readmeSnippets();
-        List<List<String>> inTest = new ArrayList<>();
-        List<String> current = null;
-        for (String line : Files.readAllLines(THIS_FILE, StandardCharsets.UTF_8)) {
-            String t = line.strip();
-            if (t.equals("// README snippet begin")) {
-                current = new ArrayList<>();
-            } else if (t.equals("// README snippet end")) {
-                inTest.add(dedent(current));
-                current = null;
-            } else if (current != null) {
-                current.add(line);
-            }
-        }
         assertEquals(8, inReadme.size(), "java blocks in the README section");
-        assertEquals(inReadme, inTest);
+        assertEquals(inReadme, ReadmeSnippets.marked(THIS_FILE));
     }
 
     private static void assertPrints(int snippet, Runnable code) throws IOException {
@@ -201,48 +183,12 @@ class ReadmeDiscreteExamplesTest {
                 .filter(l -> l.contains(PRINTS))
                 .map(l -> l.substring(l.indexOf(PRINTS) + PRINTS.length()).strip())
                 .collect(Collectors.toList());
-        assertEquals(expected, Arrays.asList(capture(code).split("\\R")));
-    }
-
-    /** Runs code with System.out captured (and the root locale, so "%.6f" prints a decimal point). */
-    private static String capture(Runnable code) {
-        PrintStream original = System.out;
-        Locale locale = Locale.getDefault();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            System.setOut(out);
-            Locale.setDefault(Locale.ROOT);
-            code.run();
-        } finally {
-            System.setOut(original);
-            Locale.setDefault(locale);
-        }
-        return bytes.toString(StandardCharsets.UTF_8).strip();
+        assertEquals(expected, Arrays.asList(ReadmeSnippets.capture(code).split("\\R")));
     }
 
     /** The ```java blocks of the "## Discrete measures" section, dedented. */
     private static List<List<String>> readmeSnippets() throws IOException {
-        List<String> lines = Files.readAllLines(README, StandardCharsets.UTF_8);
-        int start = lines.indexOf("## Discrete measures");
-        List<List<String>> blocks = new ArrayList<>();
-        List<String> current = null;
-        for (int i = start + 1; i < lines.size() && !lines.get(i).startsWith("## "); i++) {
-            String line = lines.get(i);
-            if (current == null && line.strip().equals("```java")) {
-                current = new ArrayList<>();
-            } else if (current != null && line.strip().equals("```")) {
-                blocks.add(dedent(current));
-                current = null;
-            } else if (current != null) {
-                current.add(line);
-            }
-        }
-        return blocks;
-    }
-
-    private static List<String> dedent(List<String> lines) {
-        int indent = lines.stream().filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        return lines.stream().map(l -> l.isBlank() ? "" : l.substring(indent).stripTrailing()).collect(Collectors.toList());
+        return ReadmeSnippets.blocks(README, "java", "## Discrete measures").stream()
+                .map(ReadmeSnippets.Block::lines).collect(Collectors.toList());
     }
 }

@@ -275,6 +275,31 @@ class DjlDivergencesTest {
     }
 
     @Test
+    void totalVariationValueAndGradientsMatchHandFormulaAndFiniteDifferences() {
+        double[] tv = DjlDivergences.tvFromLogits(manager.create(A), manager.create(B)).toDoubleArray();
+        double[] auto = autogradWrtFirst(DjlDivergences::tvFromLogits, A, B);
+        // By hand: TV = ½ Σ|p − q|; ∂TV/∂a_k = ½ Σ_j sign(p_j − q_j)·p_j(δ_jk − p_k) (softmax Jacobian).
+        for (int i = 0; i < A.length; i++) {
+            double[] p = softmax(A[i]);
+            double[] q = softmax(B[i]);
+            double expected = 0;
+            double signedMass = 0;
+            for (int k = 0; k < p.length; k++) {
+                expected += 0.5 * Math.abs(p[k] - q[k]);
+                signedMass += Math.signum(p[k] - q[k]) * p[k];
+            }
+            assertEquals(expected, tv[i], 1e-15);
+            for (int k = 0; k < p.length; k++) {
+                assertEquals(0.5 * p[k] * (Math.signum(p[k] - q[k]) - signedMass), auto[i * 4 + k], 1e-12);
+            }
+        }
+        // No p_k equals q_k here, so |·| is differentiable and central differences apply.
+        assertGradientsClose(finiteDifferenceWrtFirst(DjlDivergences::tvFromLogits, A, B, 1e-6), auto, 1e-8);
+        BinaryOperator<NDArray> tvProbs = (a, b) -> DjlDivergences.tv(a.softmax(-1), b.softmax(-1));
+        assertGradientsClose(auto, autogradWrtFirst(tvProbs, A, B), 1e-12);
+    }
+
+    @Test
     void gradientsStayFiniteWithMaskedCategories() {
         double ninf = Double.NEGATIVE_INFINITY;
         double[][] a = {{0.4, ninf, -0.3, ninf}};

@@ -75,7 +75,7 @@ public abstract class DistillationLoss extends Loss {
     protected abstract boolean usesHardLabels();
 
     /**
-     * The loss of each row, before the reduction.
+     * The loss of each row, before the reduction; each subclass's class Javadoc gives its formula and source.
      *
      * @param studentLogits   s, {@code [..., C]}
      * @param teacherLogits   t as logits (log-probabilities with −∞ for zero probability when the teacher
@@ -86,7 +86,7 @@ public abstract class DistillationLoss extends Loss {
     protected abstract NDArray rowLoss(NDArray studentLogits, NDArray teacherLogits, NDArray hardLabels);
 
     /**
-     * The loss as DJL's {@code Trainer} calls it.
+     * The loss as DJL's {@code Trainer} calls it: {@link #compute} with the arrays unpacked.
      *
      * @param labels      {@code [hardLabels, teacherOutput]} or {@code [hardLabels, teacherOutput, mask]}
      * @param predictions {@code [studentLogits]}
@@ -105,7 +105,8 @@ public abstract class DistillationLoss extends Loss {
     }
 
     /**
-     * The loss without a {@code Trainer}.
+     * The loss without a {@code Trainer}: (1/|kept rows|) Σ_kept {@link #rowLoss} (the reduction of the class
+     * comment, PyTorch's {@code 'batchmean'} over the flattened rows; 0 when every row is masked).
      *
      * @param studentLogits s, {@code [B, C]} or {@code [B, T, C]}
      * @param teacher       the teacher's logits or probabilities ({@link #teacherOutput()}), same shape

@@ -4,7 +4,9 @@ import dev.kl4j.distillation.loss.DistillationLoss.TeacherOutput;
 
 /**
  * Static factories for the distillation losses, each taking teacher <em>logits</em>; the constructors
- * take {@link TeacherOutput#PROBABILITIES} when the teacher gives probabilities.
+ * take {@link TeacherOutput#PROBABILITIES} when the teacher gives probabilities. Each factory's formula is
+ * that of the class it returns, whose Javadoc gives the source and the zero conventions; all reduce by the
+ * batch mean over unmasked rows ({@link DistillationLoss}).
  *
  * <pre>{@code
  *   Loss loss = DistillationLosses.hinton(4f, 0.9f);

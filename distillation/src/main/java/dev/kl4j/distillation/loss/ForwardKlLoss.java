@@ -11,8 +11,9 @@ import dev.kl4j.core.djl.DjlDivergences;
  * </pre>
  * The student is pushed to cover every class the teacher gives mass to. Default T = 1 (then T² = 1).
  * Computed by {@link DjlDivergences#klFromLogits}(t/T, s/T); a teacher probability of 0 gives a term of
- * exactly 0. This is PyTorch's {@code F.kl_div(log_softmax(s), log_softmax(t), log_target=True,
- * reduction='batchmean')}.
+ * exactly 0. For finite logits this is PyTorch's
+ * {@code T**2 * F.kl_div(log_softmax(s/T), log_softmax(t/T), log_target=True, reduction='batchmean')} (the
+ * student's log-probabilities first).
  */
 public final class ForwardKlLoss extends TemperatureScaledLoss {
     /**

@@ -7,11 +7,16 @@ import ai.djl.ndarray.NDArray;
  * <pre>
  *   L = CE(s, y) = −ln softmax(s)_y
  * </pre>
- * with the same inputs, mask and reduction as the distillation losses, so that the same training loop and
+ * (PyTorch's {@code F.cross_entropy(s, y)}, whose mean over rows is the reduction here) with the same inputs,
+ * mask and reduction as the distillation losses, so that the same training loop and
  * data (with cached teacher logits, which it ignores) train the "scratch" student.
  */
 public final class HardLabelLoss extends DistillationLoss {
-    /** @param teacherOutput what the (ignored) teacher array holds */
+    /**
+     * Creates the hard-label baseline; the teacher array is checked for shape but otherwise ignored.
+     *
+     * @param teacherOutput what the (ignored) teacher array holds
+     */
     public HardLabelLoss(TeacherOutput teacherOutput) {
         super("HardLabelLoss", teacherOutput);
     }

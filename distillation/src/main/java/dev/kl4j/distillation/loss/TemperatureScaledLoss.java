@@ -33,7 +33,7 @@ public abstract class TemperatureScaledLoss extends DistillationLoss {
     }
 
     /**
-     * D per row.
+     * D per row, the divergence named in the subclass's class Javadoc (formula and source there).
      *
      * @param studentLogits s/T, {@code [..., C]}
      * @param teacherLogits t/T, same shape

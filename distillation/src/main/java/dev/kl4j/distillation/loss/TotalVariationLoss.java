@@ -1,6 +1,7 @@
 package dev.kl4j.distillation.loss;
 
 import ai.djl.ndarray.NDArray;
+import dev.kl4j.core.djl.DjlDivergences;
 
 /**
  * Total variation distance between teacher and student, as used for distillation by Wen et al. (2023,
@@ -9,9 +10,8 @@ import ai.djl.ndarray.NDArray;
  * <pre>
  *   L = T² · TV(p, q) = T² · ½ Σ_c | p_c − q_c |,     0 ≤ TV ≤ 1
  * </pre>
- * Bounded and symmetric, so a few confident mistakes cannot dominate the batch. Default T = 1. The core's
- * DJL front end has no total variation yet, so the one line ½Σ|p − q| is written here; it is checked
- * against the core's {@code DiscreteDivergences.tv}. The subgradient at p_c = q_c is 0.
+ * Bounded and symmetric, so a few confident mistakes cannot dominate the batch. Default T = 1. TV comes
+ * from the core's {@code DjlDivergences.tvFromLogits}; the subgradient at p_c = q_c is 0.
  */
 public final class TotalVariationLoss extends TemperatureScaledLoss {
     /**
@@ -27,7 +27,6 @@ public final class TotalVariationLoss extends TemperatureScaledLoss {
 
     @Override
     protected NDArray divergence(NDArray studentLogits, NDArray teacherLogits) {
-        NDArray gap = teacherLogits.softmax(-1).sub(studentLogits.softmax(-1));
-        return scale(gap.abs().sum(new int[] {-1}), 0.5f);
+        return DjlDivergences.tvFromLogits(teacherLogits, studentLogits);
     }
 }

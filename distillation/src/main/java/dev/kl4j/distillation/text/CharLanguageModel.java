@@ -42,6 +42,8 @@ public final class CharLanguageModel extends AbstractBlock {
     }
 
     /**
+     * Creates the LSTM language model of the class comment: one-hot(x_t) → L-layer LSTM of H units → V logits.
+     *
      * @param vocabularySize V ≥ 2
      * @param hidden         H ≥ 1, LSTM units per layer
      * @param layers         L ≥ 1
@@ -60,17 +62,17 @@ public final class CharLanguageModel extends AbstractBlock {
         return new CharLanguageModel(vocabularySize, hidden, layers);
     }
 
-    /** @return V */
+    /** {@return V, the vocabulary size (inputs are one-hot of this length, outputs V logits)} */
     public int vocabularySize() {
         return vocabularySize;
     }
 
-    /** @return H */
+    /** {@return H, the LSTM units per layer} */
     public int hidden() {
         return hidden;
     }
 
-    /** @return L */
+    /** {@return L, the number of LSTM layers} */
     public int layers() {
         return layers;
     }

@@ -22,6 +22,8 @@ public final class CharVocabulary {
     }
 
     /**
+     * Builds the vocabulary of a corpus: its distinct code points in code-point order, after the boundary.
+     *
      * @param texts the records whose characters make up the vocabulary
      * @return the vocabulary of every character in {@code texts}
      */
@@ -34,6 +36,8 @@ public final class CharVocabulary {
     }
 
     /**
+     * Rebuilds a vocabulary from its {@link #symbols()}.
+     *
      * @param symbols the characters, as {@link #symbols()} returned them
      * @return the vocabulary they describe
      */
@@ -47,17 +51,19 @@ public final class CharVocabulary {
         return new CharVocabulary(points);
     }
 
-    /** @return V, the number of characters + 1 (the boundary) */
+    /** {@return V, the number of characters + 1 (the boundary)} */
     public int size() {
         return codePoints.length + 1;
     }
 
-    /** @return the characters in index order (without the boundary) */
+    /** {@return the characters in index order (without the boundary)} */
     public String symbols() {
         return new String(codePoints, 0, codePoints.length);
     }
 
     /**
+     * Encodes a record as character indices.
+     *
      * @param text a record
      * @return the index of each of its characters (no boundary)
      */
@@ -73,6 +79,8 @@ public final class CharVocabulary {
     }
 
     /**
+     * Decodes character indices back to text.
+     *
      * @param indices character indices; decoding stops at the first boundary
      * @return the text
      */

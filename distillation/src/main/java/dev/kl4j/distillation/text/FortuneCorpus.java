@@ -28,6 +28,8 @@ public final class FortuneCorpus {
     }
 
     /**
+     * Reads every record of a directory of fortune files.
+     *
      * @param directory a directory of fortune files, or null for {@value #DEFAULT_DIRECTORY}
      * @return the records of every text file in it, files in name order
      * @throws InvalidArgumentException (argument {@code dataDir}) when the directory is missing or holds no record,
@@ -54,6 +56,8 @@ public final class FortuneCorpus {
     }
 
     /**
+     * Lists the fortune text files of a directory.
+     *
      * @param dir a directory
      * @return its regular files that are neither {@code .dat} indexes, symbolic links nor hidden, by name
      * @throws IOException if the directory cannot be listed
@@ -68,6 +72,8 @@ public final class FortuneCorpus {
     }
 
     /**
+     * Splits one fortune file into its records at the lines holding only {@code %}.
+     *
      * @param text the contents of one fortune file
      * @return its non-empty records, in order
      */

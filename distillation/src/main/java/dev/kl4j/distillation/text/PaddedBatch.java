@@ -26,6 +26,8 @@ import java.util.List;
  */
 public record PaddedBatch(int batch, int length, int[] inputs, int[] targets, boolean[] mask) {
     /**
+     * Pads records into one batch by the layout of the class comment.
+     *
      * @param records   the records' character indices ({@link CharVocabulary#encode}), without boundaries
      * @param maxLength the largest T, ≥ 1
      * @return the padded batch
@@ -58,7 +60,7 @@ public record PaddedBatch(int batch, int length, int[] inputs, int[] targets, bo
         return new PaddedBatch(batch, length, inputs, targets, mask);
     }
 
-    /** @return the number of real positions (characters to predict) */
+    /** {@return the number of real positions (characters to predict): Σ_b n_b, the true entries of the mask} */
     public int positions() {
         int n = 0;
         for (boolean m : mask) {
@@ -68,6 +70,8 @@ public record PaddedBatch(int batch, int length, int[] inputs, int[] targets, bo
     }
 
     /**
+     * Copies the batch into DJL arrays.
+     *
      * @param manager the arrays' owner
      * @return inputs (int64), targets (int64) and mask (boolean), each {@code [B, T]}
      */

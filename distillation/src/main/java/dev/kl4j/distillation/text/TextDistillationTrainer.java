@@ -38,7 +38,10 @@ import java.util.function.Function;
  *       data alone: CE(s, y); on data: α·D(teacher, student) + (1 − α)·CE(s, y); on student samples: D alone
  *       (there is no data target), as in GKD.</li>
  *   <li>Backward inside the step's {@code NDScope}; the Adam update ({@code Trainer.step}) after it is closed,
- *       so that the optimizer's state is not owned by the scope.</li>
+ *       so that the optimizer's state is not owned by the scope. The optimiser is DJL's {@code Optimizer.adam()}
+ *       (β1 0.9, β2 0.999, ε 1e-8), which applies ε unscaled after its bias correction: PyTorch's Adam with
+ *       ε/√(1 − β2^t) in place of ε (see {@code dev.kl4j.core.djl.DjlAdam}), a difference that fades as t
+ *       grows.</li>
  * </ol>
  * The {@code seed} fixes the parameters' initialisation ({@code Engine.setRandomSeed}), the batch order, the
  * on-policy coin and the sampling (Java {@link SplittableRandom}s): same seed, same numbers on the CPU.
@@ -129,7 +132,7 @@ public final class TextDistillationTrainer {
             }
         }
 
-        /** @return the data alone: CE(s, y) */
+        /** {@return the data alone: CE(s, y), no teacher (α and λ unused)} */
         public static Objective dataOnly() {
             return new Objective(null, 0f, 0f);
         }
@@ -176,19 +179,21 @@ public final class TextDistillationTrainer {
      * @param epochs   one entry per epoch
      */
     public record RunResult(double startBpc, List<EpochMetrics> epochs) {
-        /** @return the last epoch */
+        /** {@return the last epoch's metrics} */
         public EpochMetrics last() {
             return epochs.get(epochs.size() - 1);
         }
 
-        /** @return mean seconds per epoch */
+        /** {@return mean seconds per epoch (training only)} */
         public double meanEpochSeconds() {
             return epochs.stream().mapToDouble(EpochMetrics::seconds).average().orElse(Double.NaN);
         }
     }
 
     /**
-     * Trains {@code model} (its block a {@link CharLanguageModel}, not yet initialised).
+     * Trains {@code model} (its block a {@link CharLanguageModel}, not yet initialised) by the step of the class
+     * comment: per step the objective's loss (CE, α·D + (1 − α)·CE, or D on student samples with probability λ),
+     * mean over unmasked positions, then one Adam step.
      *
      * @param model     the model to train
      * @param teacher   the teacher (trained), or null with {@link Objective#dataOnly()}
@@ -272,7 +277,8 @@ public final class TextDistillationTrainer {
     }
 
     /**
-     * Held-out bits per character of a trained model.
+     * Held-out bits per character of a trained model, −(1/N) Σ log₂ p(y | x) over the unmasked positions, as
+     * {@link #bitsPerCharacter(Function, NDManager, List, int, int)} computes it.
      *
      * @param model     a model whose block is an initialised {@link CharLanguageModel}
      * @param manager   owner of the temporary arrays
@@ -288,7 +294,8 @@ public final class TextDistillationTrainer {
 
     /**
      * Bits per character: −(1/N) Σ log₂ p(y_{b,t} | x_{b,≤t}) over the N unmasked positions of the records'
-     * padded batches (every character and each record's end, {@link PaddedBatch}). The log-softmax is formed in
+     * padded batches (every character and each record's end, {@link PaddedBatch}): the mean cross-entropy in nats
+     * divided by ln 2, the unit of character-level language modelling (Graves 2013). The log-softmax is formed in
      * double precision from the float32 logits, so a model whose logits are all equal gives log₂ V.
      *
      * @param logits    tokens {@code [B, T]} → logits {@code [B, T, V]}

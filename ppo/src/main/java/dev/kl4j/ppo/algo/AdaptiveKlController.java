@@ -62,7 +62,8 @@ public final class AdaptiveKlController {
     }
 
     /**
-     * Moves β after a rollout (no change when fixed).
+     * Moves β after a rollout (no change when fixed): e = clip(meanKl / target − 1, −0.2, 0.2),
+     * β ← β · (1 + e · steps / horizon) (Ziegler et al. 2019; TRL's {@code AdaptiveKLController.update}).
      *
      * @param meanKl mean per-step KL(π ‖ π_ref) of the rollout
      * @param steps  n, steps in the rollout

@@ -49,7 +49,8 @@ public final class ConjugateGradient {
     }
 
     /**
-     * {@return the solution and the work done}
+     * {@return the solution and the work done, by the recurrence of the class comment (Nocedal &amp; Wright,
+     * Algorithm 5.2) from x₀ = 0}
      *
      * @param a                 the product v ↦ A v, A symmetric positive-definite
      * @param b                 the right-hand side, finite

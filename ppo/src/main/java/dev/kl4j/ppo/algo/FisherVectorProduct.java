@@ -93,7 +93,8 @@ public final class FisherVectorProduct implements UnaryOperator<double[]> {
     }
 
     /**
-     * {@return F v + λ v}
+     * {@return F v + λ v, F = (1/B) Σ_b J_bᵀ M_b J_b assembled by the three steps of the class comment
+     * (Schulman et al. 2015, Appendix C)}
      *
      * @param v a direction in parameter space, length n
      */

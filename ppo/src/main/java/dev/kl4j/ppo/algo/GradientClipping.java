@@ -21,7 +21,8 @@ public final class GradientClipping {
     }
 
     /**
-     * Scales the gradients of {@code parameters} in place.
+     * Scales the gradients of {@code parameters} in place by min(1, maxNorm / (‖g‖ + 1e-6)), ‖g‖ the global
+     * L2 norm (the class comment; {@code clip_grad_norm_} with norm_type 2).
      *
      * @param parameters parameters whose gradients were just computed
      * @param maxNorm    the largest global norm allowed; {@code +∞} only measures

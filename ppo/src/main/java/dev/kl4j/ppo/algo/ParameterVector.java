@@ -66,7 +66,11 @@ public final class ParameterVector {
         return out;
     }
 
-    /** @param theta the new parameters, length n; written into the live arrays (no autograd history) */
+    /**
+     * Writes θ into the parameters, in the order of {@link #values()}.
+     *
+     * @param theta the new parameters, length n; written into the live arrays (no autograd history)
+     */
     public void set(double[] theta) {
         if (theta.length != size) {
             throw new InvalidArgumentException("theta", "theta has length " + theta.length + " but there are " + size + " parameters");

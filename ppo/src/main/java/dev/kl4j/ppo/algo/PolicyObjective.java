@@ -10,7 +10,8 @@ import dev.kl4j.core.djl.DjlDistribution;
  */
 public interface PolicyObjective {
     /**
-     * {@return the scalar loss}
+     * {@return the scalar loss to minimise, a mean over the minibatch's rows; the formula and its source are
+     * in the implementing class's Javadoc ({@link PpoClip}, {@link PpoKlPenalty})}
      *
      * @param minibatch the rows (advantages already normalised if asked)
      * @param current   π_θ on the minibatch's observations (differentiable)

@@ -46,7 +46,8 @@ public final class PpoClip implements PolicyObjective {
     }
 
     /**
-     * −mean(min(r·Â, clip(r, 1 − ε, 1 + ε)·Â)), eq. 7 negated.
+     * −mean(min(r·Â, clip(r, 1 − ε, 1 + ε)·Â)), eq. 7 negated; Ê_t is the mean over the rows (CleanRL's
+     * {@code pg_loss}, Stable-Baselines3's {@code policy_loss}).
      *
      * @param ratio      r, {@code [B]}
      * @param advantages Â, {@code [B]}
@@ -63,8 +64,8 @@ public final class PpoClip implements PolicyObjective {
     }
 
     /**
-     * The fraction of rows whose ratio lies outside [1 − ε, 1 + ε] (CleanRL's {@code clipfrac}), a
-     * diagnostic: no gradient flows through it.
+     * The fraction of rows with |r − 1| &gt; ε, i.e. whose ratio lies outside [1 − ε, 1 + ε] (CleanRL's
+     * {@code clipfrac}), a diagnostic: no gradient flows through it.
      *
      * @param ratio     r, {@code [B]}
      * @param clipRange ε

@@ -75,7 +75,8 @@ public final class PpoKlPenalty implements PolicyObjective {
     }
 
     /**
-     * Applies the rule after an update whose mean KL was {@code d}; the new β is kept and returned.
+     * Applies the rule of {@link #nextBeta} after an update whose mean KL was {@code d}; the new β is kept and
+     * returned.
      *
      * @param d mean KL(π_old ‖ π_θ) of the update just made
      * @return the β for the next update

@@ -30,7 +30,9 @@ import java.util.random.RandomGenerator;
  * <pre>
  *   V_clip = V_old + clip(V − V_old, −ε_V, ε_V),    L^V = Ê[ max((V − R)², (V_clip − R)²) ]
  * </pre>
- * and the entropy bonus H. Per step: the gradient's global norm is clipped ({@link GradientClipping}),
+ * and the entropy bonus H. CleanRL's ppo.py halves the value term ({@code v_loss = 0.5 * ...mean()}), so its
+ * {@code vf_coef} c corresponds to c_v = c/2 here; Stable-Baselines3 does not halve it. Per step: the
+ * gradient's global norm is clipped ({@link GradientClipping}),
  * then Adam steps with the given learning rate. Each minibatch's arrays live in one {@code NDScope};
  * the clipping and the optimiser step run after the scope has closed.
  *
@@ -87,7 +89,8 @@ public final class PpoUpdate {
     }
 
     /**
-     * Runs the update.
+     * Runs the update of the class comment: {@code epochs} shuffled passes, one clipped-gradient Adam step per
+     * minibatch on L = L^policy + c_v L^V − c_e Ê[H], with the {@code targetKl} early stop on k3.
      *
      * @param policy        π_θ (updated in place)
      * @param valueFunction V_φ (updated in place)
@@ -173,7 +176,8 @@ public final class PpoUpdate {
     }
 
     /**
-     * The value loss: mean (V − R)², or with clipping mean max((V − R)², (V_clip − R)²).
+     * The value loss: mean (V − R)², or with clipping mean max((V − R)², (V_clip − R)²),
+     * V_clip = V_old + clip(V − V_old, −ε_V, ε_V) (class comment; SB3's {@code F.mse_loss}, without CleanRL's ½).
      *
      * @param values    V_φ(s_t), {@code [B]}
      * @param returns   R_t, {@code [B]}

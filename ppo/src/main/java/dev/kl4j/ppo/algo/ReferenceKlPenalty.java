@@ -46,7 +46,9 @@ public final class ReferenceKlPenalty {
     }
 
     /**
-     * The per-step KL estimates KL̂_t of one vector step (no gradient).
+     * The per-step KL estimates KL̂_t of one vector step (no gradient), estimating KL(π ‖ π_ref) at s_t:
+     * K1 = ln π(a_t|s_t) − ln π_ref(a_t|s_t), K3 = (ρ − 1) − ln ρ with ρ = π_ref(a_t|s_t)/π(a_t|s_t)
+     * (Schulman 2020's k1, k3 with samples from π), EXACT = the closed form {@code current.kl(ref)}.
      *
      * @param current      π(·|s_t) for the batch (as used to sample)
      * @param observations s_t, {@code [N, O]}

@@ -168,7 +168,8 @@ public final class Trpo {
     }
 
     /**
-     * One update with the old policy taken to be the current one (its distributions are computed here).
+     * One update of the class comment (surrogate eq. 14, CG step, line search) with the old policy taken
+     * to be the current one (its distributions are computed here).
      *
      * @param policy       the policy, updated in place
      * @param observations s_b, {@code [B, observationSize]}
@@ -186,7 +187,9 @@ public final class Trpo {
     }
 
     /**
-     * One update.
+     * One update of the class comment: g = ∇L, s ≈ (F + λI)⁻¹ g by CG, Δ = √(2δ / sᵀ(F + λI)s) · s, then the
+     * backtracking line search accepting the first αʲ Δ with D̄ ≤ δ and L improved (Schulman et al. 2015,
+     * section 6 and Appendix C; Spinning Up's {@code trpo}).
      *
      * @param policy          the policy at θ_old, updated in place
      * @param observations    s_b, {@code [B, observationSize]}

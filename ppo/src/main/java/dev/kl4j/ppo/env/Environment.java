@@ -54,7 +54,9 @@ public interface Environment {
     double[] reset();
 
     /**
-     * Advances the environment by one step.
+     * Advances the environment by one step, as Gymnasium's {@code env.step(action)} through {@code TimeLimit}:
+     * the dynamics, reward and termination rule are in the implementing class's Javadoc (with the Gymnasium
+     * source file they follow); {@code truncated} is set on the step that reaches {@link #maxEpisodeSteps()}.
      *
      * @param action for a {@link Discrete} action space {@code {index}}; for a {@link Box} a vector of its
      *               dimension, clipped to the box

@@ -62,7 +62,8 @@ public final class OrthogonalInitializer implements Initializer {
     }
 
     /**
-     * A gain-scaled random orthogonal matrix, row-major {@code [rows, cols]}.
+     * A gain-scaled random orthogonal matrix, row-major {@code [rows, cols]}: gain · Q from the sign-fixed QR
+     * of a Gaussian matrix, as the class comment describes (PyTorch's {@code nn.init.orthogonal_}).
      *
      * @param rows number of rows (output units)
      * @param cols number of columns (input units)

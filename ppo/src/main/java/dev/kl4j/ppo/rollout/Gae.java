@@ -31,7 +31,8 @@ public final class Gae {
     }
 
     /**
-     * {@return Â_t and R_t = Â_t + V(s_t)}
+     * {@return Â_t by the backward recursion of the class comment (Schulman et al. 2016, eq. 16; bootstrap
+     * on truncation, none on termination) and R_t = Â_t + V(s_t)}
      *
      * @param rewards    r_t, [T·N]
      * @param values     V(s_t), [T·N]

@@ -71,7 +71,10 @@ public record PpoConfig(String env, Algorithm algorithm, long totalSteps, int en
         return envs * rolloutSteps;
     }
 
-    /** {@return updates in the run: ⌈totalSteps / (N·T)⌉} */
+    /**
+     * {@return updates in the run: ⌈totalSteps / (N·T)⌉, rounded up so that at least totalSteps steps are
+     * taken (CleanRL's {@code num_iterations} rounds down)}
+     */
     public int updates() {
         return (int) ((totalSteps + stepsPerUpdate() - 1) / stepsPerUpdate());
     }

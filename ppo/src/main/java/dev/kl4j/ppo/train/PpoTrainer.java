@@ -239,7 +239,9 @@ public final class PpoTrainer implements AutoCloseable {
     }
 
     /**
-     * One rollout and one policy update.
+     * One rollout and one policy update: the five steps of the class comment (lr annealing, rollout with
+     * the truncation bootstrap and the optional reference penalty, GAE, the PPO or TRPO update, the KL
+     * diagnostics).
      *
      * @return the update's metrics (also kept in {@link #history()})
      */

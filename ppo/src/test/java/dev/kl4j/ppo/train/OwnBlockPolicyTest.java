@@ -13,10 +13,16 @@ import dev.kl4j.ppo.policy.BlockValueFunction;
 import dev.kl4j.ppo.policy.OrthogonalInitializer;
 import dev.kl4j.ppo.policy.Policy;
 import dev.kl4j.ppo.policy.ValueFunction;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The README's "Extend it" example: a user's own DJL blocks as actor and critic, trained by PPO-clip. */
+/**
+ * The README's "Extend it" example: a user's own DJL blocks as actor and critic, trained by PPO-clip. The
+ * code between the markers is the README's, verbatim ({@code ReadmeJavaSnippetsTest} in module
+ * {@code examples} compares them).
+ */
 class OwnBlockPolicyTest {
     /**
      * A linear layer with orthogonal weights of the given gain: a nearly uniform initial policy (head gain
@@ -31,24 +37,27 @@ class OwnBlockPolicyTest {
     @Test
     void ownBlocksLearnCartPole() {
         try (NDManager manager = NDManager.newBaseManager()) {
+            // README snippet begin
             SplittableRandom rng = new SplittableRandom(5);
             Block actor = new SequentialBlock()
                     .add(layer(64, OrthogonalInitializer.HIDDEN_GAIN, rng)).add(Activation::tanh)
-                    .add(layer(2, OrthogonalInitializer.ACTOR_HEAD_GAIN, rng));   // CartPole: 2 logits
+                    .add(layer(2, OrthogonalInitializer.ACTOR_HEAD_GAIN, rng));        // CartPole: 2 logits
             Block critic = new SequentialBlock()
                     .add(layer(64, OrthogonalInitializer.HIDDEN_GAIN, rng)).add(Activation::tanh)
                     .add(layer(1, 1.0, rng));
-            Policy policy = BlockPolicy.categorical(manager, actor, 4);           // 4 observation features
+            Policy policy = BlockPolicy.categorical(manager, actor, 4);              // 4 observation features
             ValueFunction value = BlockValueFunction.of(manager, critic, 4);
             PpoConfig config = PpoConfig.defaults("CartPole-v1", Algorithm.PPO_CLIP).totalSteps(12_288)
-                    .evalInterval(0).evalEpisodes(10).seed(3).build();
+                    .evalInterval(0).seed(3).build();                               // no evaluations during training
+            List<UpdateMetrics> history = new ArrayList<>();
             try (PpoTrainer trainer = PpoTrainer.create(config, manager, policy, value, null)) {
                 while (!trainer.finished()) {
-                    trainer.trainOneUpdate();
+                    history.add(trainer.trainOneUpdate());     // a plain record: KLs, losses, returns, timing
                 }
-                double recent = trainer.history().get(trainer.history().size() - 1).recentReturn();
-                assertTrue(recent > 44, "recent return " + recent + " (a random policy: about 22)");
             }
+            // README snippet end
+            double recent = history.get(history.size() - 1).recentReturn();
+            assertTrue(recent > 44, "recent return " + recent + " (a random policy: about 22)");
         }
     }
 }

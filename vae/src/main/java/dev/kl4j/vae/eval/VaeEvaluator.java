@@ -43,7 +43,9 @@ public final class VaeEvaluator {
      * <pre>
      *   log p̂(x) = logsumexp_i [log p(x|z_i) + log N(z_i; 0, I) − log q(z_i|x)] − log K,  z_i ~ q(z|x)
      * </pre>
-     * a lower bound on log p(x) that tightens with K; K = 1 is the one-sample ELBO.
+     * a lower bound on log p(x) that tightens with K; K = 1 is the one-sample ELBO (Burda, Grosse &amp;
+     * Salakhutdinov 2016, "Importance Weighted Autoencoders", their bound L_K). With
+     * z_i = μ + σ⊙ε_i the prior-over-posterior term is −½ Σ_j (z_ij² − ε_ij² − ln σ_j²).
      *
      * @param nll           mean of −log p̂(x) over the images
      * @param standardError standard error of that mean across images
@@ -54,7 +56,8 @@ public final class VaeEvaluator {
     }
 
     /**
-     * {@return −ELBO and its parts}
+     * {@return −ELBO and its parts, averaged over the images: the estimator of {@link Elbo} (Kingma &amp;
+     * Welling 2014, eq. 10 with one sample of ε per image, closed-form KL of appendix B), in nats per image}
      *
      * @param model  the VAE
      * @param data   images
@@ -90,7 +93,8 @@ public final class VaeEvaluator {
     }
 
     /**
-     * The IWAE estimate with K samples on the first {@code images} images, in chunks of about
+     * The IWAE estimate −log p̂(x) of {@link IwaeResult} (formula and source there), averaged over the first
+     * {@code images} images, its standard error the sample standard deviation over images / √N; in chunks of about
      * {@value #IWAE_ROWS} decoder rows (K decoder passes per image).
      *
      * @param model   the VAE
@@ -145,8 +149,8 @@ public final class VaeEvaluator {
     }
 
     /**
-     * Var_x(E_q[z_j]) of each latent dimension over the data (population variance of the posterior
-     * means).
+     * Var_x(E_q[z_j]) = (1/N) Σ_x (μ_j(x) − μ̄_j)² of each latent dimension over the data (population
+     * variance of the posterior means; the activity statistic of Burda et al. 2016).
      *
      * @param model the VAE
      * @param data  images
@@ -179,7 +183,8 @@ public final class VaeEvaluator {
     }
 
     /**
-     * {@return how many exceed {@value #ACTIVE_UNIT_THRESHOLD}}
+     * {@return how many exceed {@value #ACTIVE_UNIT_THRESHOLD}: the number of active units of Burda et al.
+     * 2016 (a strict inequality)}
      *
      * @param variances Var_x(E_q[z_j]) per dimension
      */

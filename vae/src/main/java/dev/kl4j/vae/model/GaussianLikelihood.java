@@ -19,7 +19,9 @@ import java.util.Map;
  *   −log p(x|z) = ½ Σ_j [ln 2π + ln σ_j² + (x_j − m_j)² / σ_j²]   nats,
  *   ln σ_j² = ln(σ_min² + e^{s_j}) = softplus(s_j − ln σ_min²) + ln σ_min²   (stable form)
  * </pre>
- * A density on continuous x, so it can be negative and is not comparable with the Bernoulli figure.
+ * A density on continuous x, so it can be negative and is not comparable with the Bernoulli figure. Per
+ * image it equals PyTorch's {@code F.gaussian_nll_loss(m, x, σ², full=True, reduction='none').sum(-1)}
+ * (whose variance clamp at 1e-6 never acts here, σ² ≥ 1e-4).
  * Its one parameter is named {@value #PARAMETER}.
  */
 public final class GaussianLikelihood implements Likelihood {

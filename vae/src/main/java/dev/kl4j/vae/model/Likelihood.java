@@ -10,7 +10,8 @@ import java.util.Map;
  */
 public interface Likelihood {
     /**
-     * {@return −log p(x|z) in nats, summed over the last axis, {@code [...]}}
+     * {@return −log p(x|z) in nats, summed (not averaged) over the last axis, {@code [...]}; the formula is
+     * in the implementing class's Javadoc}
      *
      * @param out decoder output {@code [..., inputSize]}
      * @param x   images, broadcastable to {@code out}

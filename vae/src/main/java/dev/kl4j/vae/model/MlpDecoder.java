@@ -11,7 +11,8 @@ import java.util.random.RandomGenerator;
  *   g = relu(z W3ᵀ + b3);   out = g W4ᵀ + b4            (logits, or the logits of the Gaussian mean)
  * </pre>
  * Parameters, by name: {@code w3 [hidden, latent]}, {@code b3}, {@code w4 [in, hidden]}, {@code b4};
- * initialised as PyTorch's {@code nn.Linear} (see {@link Linear}).
+ * initialised as PyTorch's {@code nn.Linear.reset_parameters}: every weight and bias uniform on
+ * (−1/√fan_in, 1/√fan_in).
  */
 public final class MlpDecoder implements Decoder {
     private final TwoLayerPerceptron net;

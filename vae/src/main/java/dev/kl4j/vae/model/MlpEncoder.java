@@ -11,7 +11,8 @@ import java.util.random.RandomGenerator;
  *   h = relu(x W1ᵀ + b1);   [μ, ln σ²] = h Wqᵀ + bq      (Wq stacks the μ and ln σ² heads: [2·latent, hidden])
  * </pre>
  * Parameters, by name: {@code w1 [hidden, in]}, {@code b1}, {@code wq [2·latent, hidden]}, {@code bq};
- * initialised as PyTorch's {@code nn.Linear} (see {@link Linear}).
+ * initialised as PyTorch's {@code nn.Linear.reset_parameters}: every weight and bias uniform on
+ * (−1/√fan_in, 1/√fan_in).
  */
 public final class MlpEncoder implements Encoder {
     private final TwoLayerPerceptron net;

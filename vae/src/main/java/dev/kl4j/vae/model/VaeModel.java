@@ -68,7 +68,8 @@ public final class VaeModel implements AutoCloseable {
 
     /**
      * The default model: an {@link MlpEncoder} and an {@link MlpDecoder} of {@code config}'s sizes, initialised
-     * as PyTorch's {@code nn.Linear} from {@code rng} (encoder first, then decoder), and the likelihood
+     * as PyTorch's {@code nn.Linear} (weights and biases uniform on ±1/√fan_in) from {@code rng} (encoder
+     * first, then decoder), and the likelihood
      * {@code config.decoder()} names.
      *
      * @param parent manager that will own the model's manager

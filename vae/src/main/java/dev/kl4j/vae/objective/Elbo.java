@@ -44,7 +44,7 @@ public final class Elbo {
             return klPerDim.sum(new int[] {-1});
         }
 
-        /** {@return −ELBO per image, {@code [B]}} */
+        /** {@return −ELBO per image = recon + Σ_j KL_j (eq. 3, one sample), {@code [B]}} */
         public NDArray negativeElbo() {
             return recon.add(kl());
         }
@@ -70,7 +70,9 @@ public final class Elbo {
     }
 
     /**
-     * The scalar training loss: mean reconstruction plus β times the (possibly free-bits) KL term.
+     * The scalar training loss of the class comment: mean_b recon_b + β · Σ_j KL_j with KL_j = mean_b KL_bj,
+     * or with free bits (Kingma et al. 2016, "Improved Variational Inference with Inverse Autoregressive
+     * Flow") β · Σ_j max(λ, KL_j), whose gradient is 0 for a dimension below the floor.
      *
      * @param terms    per-image pieces
      * @param beta     KL weight β ≥ 0 (already scheduled)

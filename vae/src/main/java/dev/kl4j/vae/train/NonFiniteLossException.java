@@ -4,7 +4,11 @@ package dev.kl4j.vae.train;
 public final class NonFiniteLossException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what happened, where, and which checkpoint was kept */
+    /**
+     * Creates the exception.
+     *
+     * @param message what happened, where, and which checkpoint was kept
+     */
     public NonFiniteLossException(String message) {
         super(message);
     }

@@ -24,7 +24,11 @@ public interface TrainingListener {
     default void stepFinished(int epoch, int step, double loss) {
     }
 
-    /** @param metrics the finished epoch's figures (after its checkpoint was written) */
+    /**
+     * Called after each epoch (default: nothing).
+     *
+     * @param metrics the finished epoch's figures (after its checkpoint was written)
+     */
     default void epochFinished(EpochMetrics metrics) {
     }
 }

@@ -222,7 +222,9 @@ public final class VaeTrainer implements AutoCloseable {
     }
 
     /**
-     * Trains until {@code config.epochs()} epochs are finished (none if a resumed run already is).
+     * Trains until {@code config.epochs()} epochs are finished (none if a resumed run already is). Each epoch
+     * is one pass over a fresh permutation with one Adam step per batch on the β-weighted −ELBO of
+     * {@link Elbo#loss} (Kingma &amp; Welling 2014, Algorithm 1 with L = 1; β_t from the config's schedule).
      *
      * @param listener progress hooks
      * @return metrics of all finished epochs, including those before a resume

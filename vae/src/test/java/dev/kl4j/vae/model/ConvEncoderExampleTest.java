@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The "Extend it" example of vae/README.md: a user's convolutional encoder, built from DJL layers, trained
- * by the kl4j VAE trainer. The README shows the code of {@link #convolutionalEncoderTrains()}.
+ * by the kl4j VAE trainer. The README shows the code of {@link #theReadmeSnippetTrains()} verbatim
+ * ({@code ReadmeJavaSnippetsTest} in module {@code examples} compares them); {@link #convolutionalEncoderTrains()}
+ * is the same model, watched step by step.
  */
 class ConvEncoderExampleTest {
 
@@ -76,6 +78,41 @@ class ConvEncoderExampleTest {
                 assertFalse(java.util.Arrays.equals(before.get(e.getKey()), e.getValue()), e.getKey() + " did not move");
             }
         }
+    }
+
+    /** The README's snippet verbatim (between the markers); the loss falls over its three epochs. */
+    @Test
+    void theReadmeSnippetTrains() {
+        ImageSet train = TinyImages.make(256, 8, 1);
+        ImageSet test = TinyImages.make(64, 8, 2);
+        // README snippet begin
+        int latent = 4;
+        Engine.getInstance().setRandomSeed(5);         // DJL's initialisers draw from the engine
+        NDManager manager = NDManager.newBaseManager();
+
+        // [B, 1, 8, 8] → conv 3×3 (8) → relu → conv 3×3 stride 2 (16) → relu → flatten → [B, 2·latent]
+        SequentialBlock conv = new SequentialBlock()
+                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(8).build())
+                .add(Activation.reluBlock())
+                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2))
+                        .optPadding(new Shape(1, 1)).setFilters(16).build())
+                .add(Activation.reluBlock())
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(2L * latent).build());
+        Encoder encoder = BlockEncoder.of(manager, conv, new Shape(1, 8, 8), latent);
+        Decoder decoder = MlpDecoder.create(manager, latent, 32, 64, new SplittableRandom(5));
+        VaeModel model = VaeModel.of(manager, 64, encoder, decoder, new BernoulliLikelihood());
+
+        TrainConfig config = TrainConfig.defaults().withEpochs(3).withBatchSize(32).withLearningRate(3e-3);
+        List<EpochMetrics> history;                    // one record per epoch: losses, KL, timing
+        try (VaeTrainer trainer = VaeTrainer.create(model, config, train, test, null)) {   // null: no checkpoints
+            history = trainer.train(TrainingListener.NONE);
+        }
+        // README snippet end
+        assertEquals(3, history.size());
+        assertTrue(history.get(2).testLoss() < history.get(0).testLoss(), history.toString());
+        assertTrue(model.parameters().containsKey("encoder.01Conv2d_weight"), model.parameterNames().toString());
+        manager.close();
     }
 
     @Test
