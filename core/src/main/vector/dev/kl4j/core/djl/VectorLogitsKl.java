@@ -3,16 +3,23 @@ package dev.kl4j.core.djl;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The {@link LogitsKlKernel} on the incubating Vector API ({@code jdk.incubator.vector}): the same three
- * passes per row as {@link ScalarLogitsKl}, on the preferred float species (16 lanes with AVX-512),
- * with {@link VectorOperators#EXP} (the JDK's vectorised exp on x86). Each row's tail of fewer than one
- * vector, the end of each row (its KL from the sums) and rows with a non-finite log-sum-exp go through
- * {@link ScalarLogitsKl}'s pieces.
+ * passes per row as {@link ScalarLogitsKl}, on the preferred float species (16 lanes with AVX-512). Each
+ * row's tail of fewer than one vector, the end of each row (its KL from the sums) and rows with a
+ * non-finite log-sum-exp go through {@link ScalarLogitsKl}'s pieces.
+ *
+ * <p><b>Same numbers in every run.</b> Only operations whose results the Vector API defines exactly are
+ * used (add, mul, fma, compare, blend, conversions, max/min reductions), so interpreted, C1- and
+ * C2-compiled code give the same bits: exp is {@link #expNonPositive}, not {@link VectorOperators#EXP}
+ * (whose intrinsic and Java fallback round differently), and float sums are added lane by lane in a fixed
+ * order instead of by {@code reduceLanes(ADD)} (whose order is unspecified). A training run then gives
+ * the same numbers whether or not it is resumed, that is whatever has been compiled by then.
  *
  * <p>Only {@link LogitsKlKernel.Loader} refers to this class, and only after checking that the module is
  * in the boot layer, so the class is never loaded (and cannot fail to link) without it.
@@ -23,6 +30,18 @@ final class VectorLogitsKl implements LogitsKlKernel {
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
     /** Vectors per float partial sum before it is added to the double total (short runs, small error). */
     private static final int RUN = 32;
+
+    // exp as in Cephes' expf (S. L. Moshier, Methods and Programs for Mathematical Functions, 1989):
+    // x = n ln 2 + r with ln 2 = LN2_HIGH + LN2_LOW, |r| ≤ ln 2 / 2, e^r = 1 + r + r² P(r), e^x = 2^n e^r.
+    private static final float LOG2_E = 1.44269504088896341f;
+    private static final float LN2_HIGH = 0.693359375f;
+    private static final float LN2_LOW = -2.12194440e-4f;
+    private static final float P0 = 1.9875691500e-4f, P1 = 1.3981999507e-3f, P2 = 8.3334519073e-3f,
+            P3 = 4.1665795894e-2f, P4 = 1.6666665459e-1f, P5 = 5.0000001201e-1f;
+    /** 1.5 · 2²³: adding and subtracting it rounds a float of magnitude below 2²² to an integer. */
+    private static final float ROUNDING = 12582912f;
+    /** Below this e^x is under the smallest normal float (e^−87.34): 0 is returned. */
+    private static final float EXP_LOWEST = -87f;
 
     static final VectorLogitsKl INSTANCE = new VectorLogitsKl();
 
@@ -84,17 +103,17 @@ final class VectorLogitsKl implements LogitsKlKernel {
             for (int end = Math.min(bound, k + RUN * LANES); k < end; k += LANES) {
                 FloatVector x = FloatVector.fromByteBuffer(SPECIES, a, base + k * Float.BYTES, ORDER);
                 FloatVector y = FloatVector.fromByteBuffer(SPECIES, b, base + k * Float.BYTES, ORDER);
-                FloatVector ea = x.sub(maxA).lanewise(VectorOperators.EXP);
-                FloatVector eb = y.sub(maxB).lanewise(VectorOperators.EXP);
+                FloatVector ea = expNonPositive(x.sub(maxA));
+                FloatVector eb = expNonPositive(y.sub(maxB));
                 ea.intoArray(expA, k);
                 eb.intoArray(expB, k);
                 runA = runA.add(ea);
                 runB = runB.add(eb);
                 runDiff = ea.fma(x.sub(y), runDiff);
             }
-            sumA += runA.reduceLanes(VectorOperators.ADD);
-            sumB += runB.reduceLanes(VectorOperators.ADD);
-            sumDiff += runDiff.reduceLanes(VectorOperators.ADD);
+            sumA += sumLanes(runA);
+            sumB += sumLanes(runB);
+            sumDiff += sumLanes(runDiff);
         }
         return new ScalarLogitsKl.RowSums(sumA, sumB, sumDiff, false);
     }
@@ -114,8 +133,8 @@ final class VectorLogitsKl implements LogitsKlKernel {
             for (int end = Math.min(bound, k + RUN * LANES); k < end; k += LANES) {
                 FloatVector x = FloatVector.fromByteBuffer(SPECIES, a, base + k * Float.BYTES, ORDER);
                 FloatVector y = FloatVector.fromByteBuffer(SPECIES, b, base + k * Float.BYTES, ORDER);
-                FloatVector ea = x.sub(maxA).lanewise(VectorOperators.EXP);
-                FloatVector eb = y.sub(maxB).lanewise(VectorOperators.EXP);
+                FloatVector ea = expNonPositive(x.sub(maxA));
+                FloatVector eb = expNonPositive(y.sub(maxB));
                 ea.intoArray(expA, k);
                 eb.intoArray(expB, k);
                 runA = runA.add(ea);
@@ -125,11 +144,41 @@ final class VectorLogitsKl implements LogitsKlKernel {
                 runDiff = runDiff.add(ea.mul(x.sub(y)), inP.and(inQ));
                 missing = missing.or(inP.andNot(inQ));
             }
-            sumA += runA.reduceLanes(VectorOperators.ADD);
-            sumB += runB.reduceLanes(VectorOperators.ADD);
-            sumDiff += runDiff.reduceLanes(VectorOperators.ADD);
+            sumA += sumLanes(runA);
+            sumB += sumLanes(runB);
+            sumDiff += sumLanes(runDiff);
         }
         return new ScalarLogitsKl.RowSums(sumA, sumB, sumDiff, missing.anyTrue());
+    }
+
+    /**
+     * e^x for x ≤ 0 (here x = a − max a) or NaN: 0 below {@link #EXP_LOWEST} and for −∞, NaN for NaN;
+     * within about 1 ulp elsewhere (Cephes' expf, see the constants).
+     */
+    static FloatVector expNonPositive(FloatVector x) {
+        FloatVector n = x.fma(FloatVector.broadcast(SPECIES, LOG2_E), FloatVector.broadcast(SPECIES, ROUNDING))
+                .sub(ROUNDING);                                      // round(x / ln 2)
+        FloatVector r = n.fma(FloatVector.broadcast(SPECIES, -LN2_HIGH), x);
+        r = n.fma(FloatVector.broadcast(SPECIES, -LN2_LOW), r);     // x − n ln 2
+        FloatVector p = r.fma(FloatVector.broadcast(SPECIES, P0), FloatVector.broadcast(SPECIES, P1));
+        p = p.fma(r, FloatVector.broadcast(SPECIES, P2));
+        p = p.fma(r, FloatVector.broadcast(SPECIES, P3));
+        p = p.fma(r, FloatVector.broadcast(SPECIES, P4));
+        p = p.fma(r, FloatVector.broadcast(SPECIES, P5));
+        FloatVector expR = p.fma(r.mul(r), r).add(1f);              // 1 + r + r² P(r)
+        // 2^n from its exponent bits; n ≥ −126 wherever x ≥ EXP_LOWEST, so 2^n is a normal float there.
+        IntVector exponent = ((IntVector) n.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
+        FloatVector result = expR.mul(exponent.reinterpretAsFloats());
+        return result.blend(0f, x.compare(VectorOperators.LT, EXP_LOWEST));
+    }
+
+    /** Σ of the lanes in lane order (a fixed order, unlike {@code reduceLanes(ADD)}). */
+    private static double sumLanes(FloatVector v) {
+        double sum = 0;
+        for (int lane = 0; lane < LANES; lane++) {
+            sum += v.lane(lane);
+        }
+        return sum;
     }
 
     /** Pass 3 over the first {@code bound} categories: ∂KL/∂a = p ((a − b) − d), ∂KL/∂b = q − p. */

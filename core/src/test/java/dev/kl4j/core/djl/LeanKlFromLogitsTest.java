@@ -353,4 +353,83 @@ class LeanKlFromLogitsTest {
         assertClose(values[0], values[1], 1e-5, "KL of transposed views");
         assertClose(gradients[0], gradients[1], 1e-5, "gradient through transposed views");
     }
+
+    @Test
+    void vectorExpIsWithinTwoUlpsOfMathExpAndZeroBelowTheNormalRange() {
+        float[] xs = new float[1 << 16];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = -87f * i / (xs.length - 1);              // [−87, 0]
+        }
+        int lanes = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
+        for (int i = 0; i + lanes <= xs.length; i += lanes) {
+            float[] e = VectorLogitsKl.expNonPositive(jdk.incubator.vector.FloatVector.fromArray(
+                    jdk.incubator.vector.FloatVector.SPECIES_PREFERRED, xs, i)).toArray();
+            for (int lane = 0; lane < lanes; lane++) {
+                double exact = Math.exp(xs[i + lane]);
+                assertEquals(exact, e[lane], 2 * Math.ulp((float) exact), "exp(" + xs[i + lane] + ")");
+            }
+        }
+        float[] special = new float[lanes];
+        java.util.Arrays.fill(special, -88f);
+        special[0] = Float.NEGATIVE_INFINITY;
+        special[1] = Float.NaN;
+        special[2] = -1000f;
+        float[] e = VectorLogitsKl.expNonPositive(jdk.incubator.vector.FloatVector.fromArray(
+                jdk.incubator.vector.FloatVector.SPECIES_PREFERRED, special, 0)).toArray();
+        assertEquals(0f, e[0], "exp(−∞)");
+        assertTrue(Float.isNaN(e[1]), "exp(NaN)");
+        assertEquals(0f, e[2], "exp(−1000)");
+        assertEquals(0f, e[3], "exp(−88) is below the smallest normal float: 0");
+    }
+
+    /** Bits of the Vector API kernel's output on fixed inputs with −∞ and a scalar tail, as one hash. */
+    static long kernelChecksum() {
+        int rows = 6;
+        int categories = 1003;
+        SplittableRandom random = new SplittableRandom(25);
+        java.nio.ByteBuffer[] buffers = new java.nio.ByteBuffer[5];
+        for (int i = 0; i < 5; i++) {
+            int floats = i == 4 ? rows : rows * categories;
+            buffers[i] = java.nio.ByteBuffer.allocateDirect(floats * Float.BYTES).order(java.nio.ByteOrder.nativeOrder());
+        }
+        for (int i = 0; i < rows * categories; i++) {
+            buffers[0].putFloat(i * Float.BYTES, random.nextDouble() < 0.01 ? Float.NEGATIVE_INFINITY : (float) (8 * random.nextDouble() - 4));
+            buffers[1].putFloat(i * Float.BYTES, i % categories == 7 && i / categories == 2 ? Float.NEGATIVE_INFINITY : (float) (8 * random.nextDouble() - 4));
+        }
+        LogitsKlKernel.VECTOR.klRows(buffers[0], buffers[1], buffers[2], buffers[3], buffers[4], categories);
+        long hash = 17;
+        for (int i = 2; i < 5; i++) {
+            for (int at = 0; at < buffers[i].capacity(); at += Float.BYTES) {
+                hash = 31 * hash + Float.floatToRawIntBits(buffers[i].getFloat(at));
+            }
+        }
+        return hash;
+    }
+
+    /**
+     * Prints {@link #kernelChecksum()}, for the interpreted JVM of
+     * {@link #sameNumbersInterpretedAsCompiled}.
+     *
+     * @param args none
+     */
+    public static void main(String[] args) {
+        System.out.println(kernelChecksum());
+    }
+
+    @Test
+    void sameNumbersInterpretedAsCompiled() throws Exception {
+        // Compiled code (after many calls) must give the bits of the interpreter (java -Xint): the kernel
+        // avoids operations whose rounding differs between the two (VectorOperators.EXP, reduceLanes(ADD)),
+        // so that a resumed or longer run repeats a shorter one's numbers.
+        long compiled = 0;
+        for (int i = 0; i < 3000; i++) {
+            compiled = kernelChecksum();
+        }
+        Process process = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xint", "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                LeanKlFromLogitsTest.class.getName()).redirectErrorStream(false).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertEquals(0, process.waitFor(), new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(Long.toString(compiled), out, "interpreted and compiled kernels agree bit for bit");
+    }
 }
