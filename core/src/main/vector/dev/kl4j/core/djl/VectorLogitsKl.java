@@ -40,6 +40,7 @@ final class VectorLogitsKl implements LogitsKlKernel {
             P3 = 4.1665795894e-2f, P4 = 1.6666665459e-1f, P5 = 5.0000001201e-1f;
     /** 1.5 · 2²³: adding and subtracting it rounds a float of magnitude below 2²² to an integer. */
     private static final float ROUNDING = 12582912f;
+    private static final int ROUNDING_BITS = Float.floatToRawIntBits(ROUNDING);
     /** Below this e^x is under the smallest normal float (e^−87.34): 0 is returned. */
     private static final float EXP_LOWEST = -87f;
 
@@ -156,8 +157,8 @@ final class VectorLogitsKl implements LogitsKlKernel {
      * within about 1 ulp elsewhere (Cephes' expf, see the constants).
      */
     static FloatVector expNonPositive(FloatVector x) {
-        FloatVector n = x.fma(FloatVector.broadcast(SPECIES, LOG2_E), FloatVector.broadcast(SPECIES, ROUNDING))
-                .sub(ROUNDING);                                      // round(x / ln 2)
+        FloatVector shifted = x.fma(FloatVector.broadcast(SPECIES, LOG2_E), FloatVector.broadcast(SPECIES, ROUNDING));
+        FloatVector n = shifted.sub(ROUNDING);                       // round(x / ln 2)
         FloatVector r = n.fma(FloatVector.broadcast(SPECIES, -LN2_HIGH), x);
         r = n.fma(FloatVector.broadcast(SPECIES, -LN2_LOW), r);     // x − n ln 2
         FloatVector p = r.fma(FloatVector.broadcast(SPECIES, P0), FloatVector.broadcast(SPECIES, P1));
@@ -166,8 +167,10 @@ final class VectorLogitsKl implements LogitsKlKernel {
         p = p.fma(r, FloatVector.broadcast(SPECIES, P4));
         p = p.fma(r, FloatVector.broadcast(SPECIES, P5));
         FloatVector expR = p.fma(r.mul(r), r).add(1f);              // 1 + r + r² P(r)
-        // 2^n from its exponent bits; n ≥ −126 wherever x ≥ EXP_LOWEST, so 2^n is a normal float there.
-        IntVector exponent = ((IntVector) n.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
+        // 2^n from its exponent bits: shifted = 1.5·2²³ + n has the bits ROUNDING_BITS + n. n ≥ −126
+        // wherever x ≥ EXP_LOWEST, so 2^n is a normal float there.
+        IntVector exponent = ((IntVector) shifted.reinterpretAsInts()).add(127 - ROUNDING_BITS)
+                .lanewise(VectorOperators.LSHL, 23);
         FloatVector result = expR.mul(exponent.reinterpretAsFloats());
         return result.blend(0f, x.compare(VectorOperators.LT, EXP_LOWEST));
     }
