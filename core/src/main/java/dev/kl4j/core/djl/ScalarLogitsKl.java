@@ -31,7 +31,7 @@ final class ScalarLogitsKl implements LogitsKlKernel {
                 gradients(a, b, gradA, gradB, base, 0, categories, expA, expB, c);
                 masked |= c.maskedRow();
             } else {
-                masked = true;   // such a row has a NaN, a +∞ or only −∞
+                masked = true;   // a row finished early has a −∞ (KL = +∞), a NaN or a +∞
             }
         }
         return masked;

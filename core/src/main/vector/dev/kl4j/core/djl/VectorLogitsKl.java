@@ -15,10 +15,10 @@ import jdk.incubator.vector.VectorSpecies;
  * non-finite log-sum-exp go through {@link ScalarLogitsKl}'s pieces.
  *
  * <p><b>Same numbers in every run.</b> Only operations whose results the Vector API defines exactly are
- * used (add, mul, fma, compare, blend, conversions, max/min reductions), so interpreted, C1- and
- * C2-compiled code give the same bits: exp is {@link #expNonPositive}, not {@link VectorOperators#EXP}
- * (whose intrinsic and Java fallback round differently), and float sums are added lane by lane in a fixed
- * order instead of by {@code reduceLanes(ADD)} (whose order is unspecified). A training run then gives
+ * used (add, mul, fma, compare, blend, reinterpretation and shifts of bits, max/min reductions), so
+ * interpreted, C1- and C2-compiled code give the same bits: exp is {@link #expNonPositive}, not
+ * {@link VectorOperators#EXP} (whose intrinsic and Java fallback round differently), and float sums are
+ * added lane by lane in a fixed order instead of by {@code reduceLanes(ADD)} (whose order is unspecified). A training run then gives
  * the same numbers whether or not it is resumed, that is whatever has been compiled by then.
  *
  * <p>Only {@link LogitsKlKernel.Loader} refers to this class, and only after checking that the module is
@@ -69,7 +69,7 @@ final class VectorLogitsKl implements LogitsKlKernel {
                 ScalarLogitsKl.gradients(a, b, gradA, gradB, base, bound, categories, expA, expB, c);
                 masked |= c.maskedRow();
             } else {
-                masked = true;   // such a row has a NaN, a +∞ or only −∞
+                masked = true;   // a row finished early has a −∞ (KL = +∞), a NaN or a +∞
             }
         }
         return masked;
