@@ -143,6 +143,10 @@ public final class DistillationReport {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setYAxisMin(yAxisMin);
+        int longestName = names.stream().mapToInt(String::length).max().orElse(0);
+        if (longestName * 9 > 700 / Math.max(1, names.size())) {
+            chart.getStyler().setXAxisLabelRotation(30); // names wider than their bars would overlap
+        }
         chart.addSeries("mean over seeds", names, values, errors);
         AtomicFiles.writeBytes(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
     }
