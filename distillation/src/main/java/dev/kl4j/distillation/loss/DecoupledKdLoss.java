@@ -2,7 +2,6 @@ package dev.kl4j.distillation.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import dev.kl4j.core.djl.DjlDivergences;
 import dev.kl4j.core.djl.DjlScalars;
 
@@ -81,37 +80,64 @@ public final class DecoupledKdLoss extends DistillationLoss {
         return true;
     }
 
+    /**
+     * The formula of the class comment, in few operations (on {@code [128 × 10]} logits each operation's
+     * fixed cost, not the arithmetic, is the price): one log-softmax per side; ln p_y picked from it;
+     * ln(1 − p_y) as the log-sum-exp of the non-target log-probabilities (never 1 − p_y); TCKD written out as
+     * the two-term binary KL; NCKD as one {@link DjlDivergences#klFromLogits} on the log-probabilities with
+     * the target set to −∞ (a shift of the non-target logits by a constant per row, so the same softmax).
+     * The teacher's side is detached: only the student's logits get a gradient.
+     */
     @Override
     protected NDArray rowLoss(NDArray studentLogits, NDArray teacherLogits, NDArray hardLabels) {
         NDArray target = targetMask(hardLabels, studentLogits);
-        NDArray t = divideByTemperature(teacherLogits, temperature);
-        NDArray s = divideByTemperature(studentLogits, temperature);
-        NDArray tckd = DjlDivergences.klFromLogits(binaryLogProbs(t, target), binaryLogProbs(s, target));
-        NDArray nckd = DjlDivergences.klFromLogits(maskTarget(t, target), maskTarget(s, target));
-        NDArray loss = scale(tckd, alpha * temperature * temperature)
-                .add(scale(nckd, beta * temperature * temperature));
+        NDArray nonTarget = target.logicalNot();
+        NDArray minusInfinity = DjlScalars.of(studentLogits, Float.NEGATIVE_INFINITY);
+        NDArray zero = zero(studentLogits);
+        Side teacher = Side.of(divideByTemperature(teacherLogits.stopGradient(), temperature), target, nonTarget,
+                minusInfinity, zero);
+        Side student = Side.of(divideByTemperature(studentLogits, temperature), target, nonTarget,
+                minusInfinity, zero);
+        // TCKD = Σ_k b_T,k (ln b_T,k − ln b_S,k) over k ∈ {y, rest}; a teacher term with b_T,k = 0
+        // (ln b_T,k = −∞, possible for teacher probabilities) adds 0 (0·ln 0 = 0): ln b_T,k is replaced by
+        // 0 there, on the teacher's side, so no −∞ reaches the product or the gradient (b_S is finite).
+        NDArray binaryTeacher = teacher.binaryLogProbs();
+        NDArray binaryStudent = student.binaryLogProbs();
+        NDArray teacherMass = binaryTeacher.exp();
+        NDArray finiteTeacher = NDArrays.where(binaryTeacher.isInfinite().logicalNot(), binaryTeacher, zero);
+        NDArray tckd = teacherMass.mul(finiteTeacher.sub(binaryStudent)).sum(new int[] {-1});
+        NDArray nckd = DjlDivergences.klFromLogits(teacher.nonTargetLogProbs(), student.nonTargetLogProbs());
+        float squaredTemperature = temperature * temperature;
+        NDArray loss = scale(tckd, alpha * squaredTemperature).add(scale(nckd, beta * squaredTemperature));
         if (crossEntropyWeight > 0f) {
-            loss = loss.add(scale(crossEntropy(studentLogits, hardLabels), crossEntropyWeight));
+            // CE(s, y) = −ln softmax(s)_y, at temperature 1, picked with the same mask.
+            NDArray logProbs = studentLogits.logSoftmax(-1);
+            NDArray targetLogProb = NDArrays.where(target, logProbs, zero).sum(new int[] {-1});
+            loss = loss.sub(scale(targetLogProb, crossEntropyWeight));
         }
         return loss;
     }
 
-    /** The logits with the target class set to −∞ (probability exactly 0). */
-    private static NDArray maskTarget(NDArray logits, NDArray target) {
-        return NDArrays.where(target, DjlScalars.of(logits, Float.NEGATIVE_INFINITY).broadcast(logits.getShape()), logits);
-    }
+    /**
+     * One side's log-probabilities at temperature T: ln p (all classes), ln p with the target at −∞
+     * (the non-target logits up to a constant per row), ln p_y and ln(1 − p_y), each {@code [..., 1]}.
+     */
+    private record Side(NDArray logProbs, NDArray nonTargetLogProbs, NDArray logTarget, NDArray logRest) {
+        static Side of(NDArray scaledLogits, NDArray target, NDArray nonTarget, NDArray minusInfinity, NDArray zero) {
+            NDArray logProbs = scaledLogits.logSoftmax(-1);
+            NDArray nonTargetLogProbs = NDArrays.where(nonTarget, logProbs, minusInfinity);
+            // ln p_y: the target's entry, picked by the mask (where, not a product with a one-hot).
+            NDArray logTarget = NDArrays.where(target, logProbs, zero).sum(new int[] {-1}, true);
+            // ln(1 − p_y) = ln Σ_{c≠y} p_c, shifted by the row's largest non-target log-probability (a
+            // constant for the gradient), so it stays finite when p_y is 1 to float precision.
+            NDArray max = nonTargetLogProbs.max(new int[] {-1}, true).stopGradient();
+            NDArray logRest = nonTargetLogProbs.sub(max).exp().sum(new int[] {-1}, true).log().add(max);
+            return new Side(logProbs, nonTargetLogProbs, logTarget, logRest);
+        }
 
-    /** (ln p_y, ln(1 − p_y)) stacked on a last axis of 2. */
-    private static NDArray binaryLogProbs(NDArray logits, NDArray target) {
-        NDArray all = logSumExp(logits);
-        NDArray rest = logSumExp(maskTarget(logits, target));
-        NDArray logTarget = NDArrays.where(target, logits, zero(logits)).sum(new int[] {-1}).sub(all);
-        return NDArrays.stack(new NDList(logTarget, rest.sub(all)), -1);
-    }
-
-    /** ln Σ_c e^{z_c} over the last axis, shifted by the (constant) row maximum; −∞ entries add 0. */
-    private static NDArray logSumExp(NDArray logits) {
-        NDArray max = logits.max(new int[] {-1}, true).stopGradient();
-        return logits.sub(max).exp().sum(new int[] {-1}).log().add(max.squeeze(-1));
+        /** (ln p_y, ln(1 − p_y)), {@code [..., 2]}. */
+        NDArray binaryLogProbs() {
+            return logTarget.concat(logRest, -1);
+        }
     }
 }
