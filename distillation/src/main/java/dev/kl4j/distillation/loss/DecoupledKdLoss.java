@@ -2,7 +2,6 @@ package dev.kl4j.distillation.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
-import dev.kl4j.core.djl.DjlDivergences;
 import dev.kl4j.core.djl.DjlScalars;
 
 /**
@@ -17,9 +16,10 @@ import dev.kl4j.core.djl.DjlScalars;
  * </pre>
  * Defaults α = 1, β = 8, T = 4 and w_CE = 1 (the paper's CIFAR-100 setting and mdistiller's
  * {@code DKD} defaults; mdistiller also ramps the DKD part in over 20 warm-up epochs, a schedule left to
- * the trainer). The non-target distribution masks the target class with a logit of −∞, which
- * {@link DjlDivergences#klFromLogits} treats as probability exactly 0 (mdistiller subtracts 1000
- * instead). ln(1 − p_y) = logsumexp_{c≠y} z_c − logsumexp_c z_c, so no probability is subtracted from 1.
+ * the trainer). The non-target distribution masks the target class with a logit of −∞, probability
+ * exactly 0 (mdistiller subtracts 1000 instead). The loss is computed through the paper's identity
+ * KD = TCKD + (1 − p_T,y)·NCKD (see {@link #rowLoss}), so ln(1 − p_y) is never formed and no probability is
+ * subtracted from 1.
  */
 public final class DecoupledKdLoss extends DistillationLoss {
     /** Default weight of TCKD. */
@@ -81,63 +81,60 @@ public final class DecoupledKdLoss extends DistillationLoss {
     }
 
     /**
-     * The formula of the class comment, in few operations (on {@code [128 × 10]} logits each operation's
-     * fixed cost, not the arithmetic, is the price): one log-softmax per side; ln p_y picked from it;
-     * ln(1 − p_y) as the log-sum-exp of the non-target log-probabilities (never 1 − p_y); TCKD written out as
-     * the two-term binary KL; NCKD as one {@link DjlDivergences#klFromLogits} on the log-probabilities with
-     * the target set to −∞ (a shift of the non-target logits by a constant per row, so the same softmax).
-     * The teacher's side is detached: only the student's logits get a gradient.
+     * The formula of the class comment in few operations (on {@code [128 × 10]} logits the fixed cost of
+     * each tensor operation, not the arithmetic, is the price). Zhao et al. (Section 3.1) rewrite classical
+     * KD as KD = TCKD + (1 − p_T,y)·NCKD, with KD = T²·KL(p_T ‖ p_S) over all classes; hence
+     * <pre>
+     *   α·TCKD + β·NCKD = T² · Σ_c [ α·p_T,c·(ln p_T,c − ln p_S,c) + w·p̂_T,c·(ln p̂_T,c − ln p̂_S,c) ],
+     *   w = β − α·(1 − p_T,y) = (β − α) + α·p_T,y,
+     * </pre>
+     * the second term 0 at c = y (p̂_T,y = 0). So ln(1 − p_y) is never formed, no probability is subtracted
+     * from 1, and the student needs two log-softmaxes (all classes; the target at −∞) and one weighted sum
+     * of differences of log-probabilities. Every weight is the teacher's (detached: only the student's
+     * logits get a gradient). A teacher log-probability of −∞ (probability 0, e.g. from
+     * {@link TeacherOutput#PROBABILITIES}) has weight 0 and is clamped to the lowest finite float, so its
+     * term is exactly 0 (0·ln 0 = 0) and no NaN reaches the value or the gradient.
      */
     @Override
     protected NDArray rowLoss(NDArray studentLogits, NDArray teacherLogits, NDArray hardLabels) {
         NDArray target = targetMask(hardLabels, studentLogits);
         NDArray nonTarget = target.logicalNot();
-        NDArray minusInfinity = DjlScalars.of(studentLogits, Float.NEGATIVE_INFINITY);
         NDArray zero = zero(studentLogits);
-        Side teacher = Side.of(divideByTemperature(teacherLogits.stopGradient(), temperature), target, nonTarget,
-                minusInfinity, zero);
-        Side student = Side.of(divideByTemperature(studentLogits, temperature), target, nonTarget,
-                minusInfinity, zero);
-        // TCKD = Σ_k b_T,k (ln b_T,k − ln b_S,k) over k ∈ {y, rest}; a teacher term with b_T,k = 0
-        // (ln b_T,k = −∞, possible for teacher probabilities) adds 0 (0·ln 0 = 0): ln b_T,k is replaced by
-        // 0 there, on the teacher's side, so no −∞ reaches the product or the gradient (b_S is finite).
-        NDArray binaryTeacher = teacher.binaryLogProbs();
-        NDArray binaryStudent = student.binaryLogProbs();
-        NDArray teacherMass = binaryTeacher.exp();
-        NDArray finiteTeacher = NDArrays.where(binaryTeacher.isInfinite().logicalNot(), binaryTeacher, zero);
-        NDArray tckd = teacherMass.mul(finiteTeacher.sub(binaryStudent)).sum(new int[] {-1});
-        NDArray nckd = DjlDivergences.klFromLogits(teacher.nonTargetLogProbs(), student.nonTargetLogProbs());
+        NDArray minusInfinity = DjlScalars.of(studentLogits, Float.NEGATIVE_INFINITY);
+        NDArray lowest = DjlScalars.of(studentLogits, -Float.MAX_VALUE);
         float squaredTemperature = temperature * temperature;
-        NDArray loss = scale(tckd, alpha * squaredTemperature).add(scale(nckd, beta * squaredTemperature));
+
+        // The teacher: ln p_T, ln p̂_T (−∞ at y) and the weights T²·α·p_T,c and T²·w·p̂_T,c.
+        NDArray teacherScaled = divideByTemperature(teacherLogits.stopGradient(), temperature);
+        NDArray teacherLogProbs = teacherScaled.logSoftmax(-1);
+        NDArray teacherNonTargetLogProbs = nonTargetLogSoftmax(teacherScaled, nonTarget, minusInfinity);
+        NDArray teacherProbs = teacherLogProbs.exp();
+        NDArray teacherTargetProb = NDArrays.where(target, teacherProbs, zero).sum(new int[] {-1}, true);
+        NDArray nonTargetWeight = teacherTargetProb.mul(DjlScalars.of(teacherProbs, squaredTemperature * alpha))
+                .add(DjlScalars.of(teacherProbs, squaredTemperature * (beta - alpha)));
+        NDArray allClassWeights = scale(teacherProbs, squaredTemperature * alpha);
+        NDArray nonTargetWeights = teacherNonTargetLogProbs.exp().mul(nonTargetWeight);
+
+        // The student: ln p_S and ln p̂_S, the latter set to 0 at y (where its weight is 0) instead of −∞.
+        NDArray studentScaled = divideByTemperature(studentLogits, temperature);
+        NDArray studentLogProbs = studentScaled.logSoftmax(-1);
+        NDArray studentNonTargetLogProbs = NDArrays.where(nonTarget,
+                nonTargetLogSoftmax(studentScaled, nonTarget, minusInfinity), zero);
+
+        NDArray loss = allClassWeights.mul(teacherLogProbs.maximum(lowest).sub(studentLogProbs))
+                .add(nonTargetWeights.mul(teacherNonTargetLogProbs.maximum(lowest).sub(studentNonTargetLogProbs)))
+                .sum(new int[] {-1});
         if (crossEntropyWeight > 0f) {
-            // CE(s, y) = −ln softmax(s)_y, at temperature 1, picked with the same mask.
-            NDArray logProbs = studentLogits.logSoftmax(-1);
+            // CE(s, y) = −ln softmax(s)_y at temperature 1, picked with the same mask.
+            NDArray logProbs = temperature == 1f ? studentLogProbs : studentLogits.logSoftmax(-1);
             NDArray targetLogProb = NDArrays.where(target, logProbs, zero).sum(new int[] {-1});
             loss = loss.sub(scale(targetLogProb, crossEntropyWeight));
         }
         return loss;
     }
 
-    /**
-     * One side's log-probabilities at temperature T: ln p (all classes), ln p with the target at −∞
-     * (the non-target logits up to a constant per row), ln p_y and ln(1 − p_y), each {@code [..., 1]}.
-     */
-    private record Side(NDArray logProbs, NDArray nonTargetLogProbs, NDArray logTarget, NDArray logRest) {
-        static Side of(NDArray scaledLogits, NDArray target, NDArray nonTarget, NDArray minusInfinity, NDArray zero) {
-            NDArray logProbs = scaledLogits.logSoftmax(-1);
-            NDArray nonTargetLogProbs = NDArrays.where(nonTarget, logProbs, minusInfinity);
-            // ln p_y: the target's entry, picked by the mask (where, not a product with a one-hot).
-            NDArray logTarget = NDArrays.where(target, logProbs, zero).sum(new int[] {-1}, true);
-            // ln(1 − p_y) = ln Σ_{c≠y} p_c, shifted by the row's largest non-target log-probability (a
-            // constant for the gradient), so it stays finite when p_y is 1 to float precision.
-            NDArray max = nonTargetLogProbs.max(new int[] {-1}, true).stopGradient();
-            NDArray logRest = nonTargetLogProbs.sub(max).exp().sum(new int[] {-1}, true).log().add(max);
-            return new Side(logProbs, nonTargetLogProbs, logTarget, logRest);
-        }
-
-        /** (ln p_y, ln(1 − p_y)), {@code [..., 2]}. */
-        NDArray binaryLogProbs() {
-            return logTarget.concat(logRest, -1);
-        }
+    /** ln p̂: the log-softmax over the classes c ≠ y (the target's logit set to −∞, so ln p̂_y = −∞). */
+    private static NDArray nonTargetLogSoftmax(NDArray scaledLogits, NDArray nonTarget, NDArray minusInfinity) {
+        return NDArrays.where(nonTarget, scaledLogits, minusInfinity).logSoftmax(-1);
     }
 }
