@@ -387,6 +387,52 @@ class DistillationLossesTest {
     }
 
     @Test
+    void decoupledKdWithZeroTeacherProbabilitiesMatchesTheReference() {
+        // Teacher probabilities with exact zeros (ln 0 = −∞): at a non-target class in every row and at the
+        // target itself in row 0. Their terms are 0 (0·ln 0 = 0): value as the double reference, gradients
+        // finite and equal to finite differences.
+        double[][] probabilities = new double[ROWS][];
+        double[][] logProbabilities = new double[ROWS][];
+        for (int r = 0; r < ROWS; r++) {
+            double[] p = softmax(teacher[r], 1);
+            p[(labels[r] + 1) % CLASSES] = 0;
+            if (r == 0) {
+                p[labels[r]] = 0;
+            }
+            double sum = java.util.Arrays.stream(p).sum();
+            logProbabilities[r] = new double[CLASSES];
+            for (int c = 0; c < CLASSES; c++) {
+                p[c] /= sum;
+                logProbabilities[r][c] = Math.log(p[c]);
+            }
+            probabilities[r] = p;
+        }
+        DecoupledKdLoss loss = new DecoupledKdLoss(1f, 8f, 4f, 1f, TeacherOutput.PROBABILITIES);
+        double expected = 0;
+        for (int r = 0; r < ROWS; r++) {
+            expected += dkd(student[r], logProbabilities[r], labels[r], 1, 8, 4) / ROWS;
+        }
+        NDArray t = manager.create(probabilities);
+        NDArray y = labelArray();
+        double value = loss.compute(manager.create(student), t, y, null).getDouble();
+        assertEquals(expected, value, 1e-7 * Math.max(1, Math.abs(expected)));
+        double[] gradient = gradient(loss, manager.create(student), t, y, null);
+        double h = 1e-6;
+        for (int r = 0; r < ROWS; r++) {
+            for (int c = 0; c < CLASSES; c++) {
+                double[][] up = copy(student);
+                double[][] down = copy(student);
+                up[r][c] += h;
+                down[r][c] -= h;
+                double fd = (loss.compute(manager.create(up), t, y, null).getDouble()
+                        - loss.compute(manager.create(down), t, y, null).getDouble()) / (2 * h);
+                assertTrue(Double.isFinite(gradient[r * CLASSES + c]), "finite d/ds[" + r + "][" + c + "]");
+                assertEquals(fd, gradient[r * CLASSES + c], 1e-6, "d/ds[" + r + "][" + c + "]");
+            }
+        }
+    }
+
+    @Test
     void badArgumentsAreRejectedNamingTheArgument() {
         assertEquals("temperature", assertThrows(InvalidArgumentException.class, () -> DistillationLosses.hinton(0f, 0.5f)).argument());
         assertEquals("temperature", assertThrows(InvalidArgumentException.class, () -> DistillationLosses.forwardKl(-1f)).argument());
