@@ -74,7 +74,10 @@ public final class DjlDivergences {
      * so it keeps one gradient-sized array per input that requires a gradient and no softmax, logarithm or mask
      * temporaries: for two {@code [4096 × 32768]} float32 inputs the value and the student's gradient
      * need about 1× the inputs of extra memory where the straightforward graph needed 4.6×. Inputs
-     * without −∞ logits skip the masking. Rows with KL = +∞ get a zero gradient, as selecting +∞ with
+     * without −∞ logits skip the masking. On small inputs (at most 2<sup>14</sup> elements per argument,
+     * such as a distillation batch of {@code [128 × 10]}, where the fixed cost of each operation dominates)
+     * the two sums are plain products and sums sharing one {@code stopGradient}: 18 operations instead of
+     * 34 without −∞ logits. Rows with KL = +∞ get a zero gradient, as selecting +∞ with
      * {@code where} gives; rows with a NaN or +∞ logit give what the formula gives in libtorch (NaN, or +∞
      * when only Q's row is affected). Higher-order gradients are not available.
      *
