@@ -20,6 +20,12 @@ import dev.kl4j.core.djl.DjlScalars;
  * exactly 0 (mdistiller subtracts 1000 instead). The loss is computed through the paper's identity
  * KD = TCKD + (1 − p_T,y)·NCKD (see {@link #rowLoss}), so ln(1 − p_y) is never formed and no probability is
  * subtracted from 1.
+ *
+ * <p>The one loss that does not call the core's {@code DjlDivergences}: written as two calls of
+ * {@code klFromLogits} (the binary pair and the target-masked logits) a DKD epoch cost 1.36 × a
+ * cross-entropy epoch; the single weighted sum of log-probability differences below costs 1.16 ×. It is
+ * tested against a reference built from the core's {@code DiscreteDivergences.kl} on the two distributions
+ * of the formula above, and its gradient against finite differences.
  */
 public final class DecoupledKdLoss extends DistillationLoss {
     /** Default weight of TCKD. */
