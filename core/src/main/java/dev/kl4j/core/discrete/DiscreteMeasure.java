@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 public enum DiscreteMeasure {
     /** {@link DiscreteDivergences#kl}. */
     KL("kl", true, false, (p, q, alpha, options) -> DiscreteDivergences.kl(p, q, options)),
+    /** {@link DiscreteDivergences#reverseKl}: KL(Q‖P) for the same p and q. */
+    REVERSE_KL("reverse_kl", true, false, (p, q, alpha, options) -> DiscreteDivergences.reverseKl(p, q, options)),
     /** {@link DiscreteDivergences#entropy}. */
     ENTROPY("entropy", false, false, (p, q, alpha, options) -> DiscreteDivergences.entropy(p, options)),
     /** {@link DiscreteDivergences#crossEntropy}. */

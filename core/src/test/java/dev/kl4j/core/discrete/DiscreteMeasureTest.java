@@ -17,7 +17,7 @@ class DiscreteMeasureTest {
 
     @Test
     void cliNamesAreTheContractedOnes() {
-        assertEquals(List.of("kl", "entropy", "cross_entropy", "js", "js_distance", "renyi", "tv", "hellinger", "chi2",
+        assertEquals(List.of("kl", "reverse_kl", "entropy", "cross_entropy", "js", "js_distance", "renyi", "tv", "hellinger", "chi2",
                 "bhattacharyya", "wasserstein1"),
                 Stream.of(DiscreteMeasure.values()).map(DiscreteMeasure::cliName).collect(Collectors.toList()));
         for (DiscreteMeasure m : DiscreteMeasure.values()) {
@@ -33,7 +33,7 @@ class DiscreteMeasureTest {
     void unknownNameListsTheKnownOnes() {
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> DiscreteMeasure.fromName("kld"));
         assertEquals("measure", e.argument());
-        assertEquals("unknown measure \"kld\"; choose one of kl, entropy, cross_entropy, js, js_distance, renyi, tv, "
+        assertEquals("unknown measure \"kld\"; choose one of kl, reverse_kl, entropy, cross_entropy, js, js_distance, renyi, tv, "
                 + "hellinger, chi2, bhattacharyya, wasserstein1", e.getMessage());
     }
 
@@ -41,6 +41,9 @@ class DiscreteMeasureTest {
     void evaluateDispatchesToTheNamedMethod() {
         DiscreteOptions o = DiscreteOptions.DEFAULT.withBase(LogBase.TWO);
         assertEquals(DiscreteDivergences.kl(P, Q, o), DiscreteMeasure.KL.evaluate(P, Q, Double.NaN, o));
+        // reverse_kl is KL(Q‖P): P has no mass where Q has 0.4, so it is +∞
+        assertEquals(DiscreteDivergences.kl(Q, P, o), DiscreteMeasure.REVERSE_KL.evaluate(P, Q, Double.NaN, o));
+        assertEquals(Double.POSITIVE_INFINITY, DiscreteMeasure.REVERSE_KL.evaluate(P, Q, Double.NaN, o));
         assertEquals(DiscreteDivergences.entropy(P, o), DiscreteMeasure.ENTROPY.evaluate(P, null, Double.NaN, o));
         assertEquals(DiscreteDivergences.crossEntropy(P, Q, o), DiscreteMeasure.CROSS_ENTROPY.evaluate(P, Q, Double.NaN, o));
         assertEquals(DiscreteDivergences.js(P, Q, o), DiscreteMeasure.JS.evaluate(P, Q, Double.NaN, o));

@@ -56,9 +56,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "Evaluate divergences from JSON Lines: one JSON answer per input line, in order.",
             "",
             "Input line fields:",
-            "  measure    kl, entropy, cross_entropy, js, js_distance, renyi, tv, hellinger,",
-            "             chi2, bhattacharyya, wasserstein1",
-            "  p, q       probability arrays, or for closed-form KL",
+            "  measure    kl, reverse_kl, entropy, cross_entropy, js, js_distance, renyi, tv,",
+            "             hellinger, chi2, bhattacharyya, wasserstein1",
+            "  p, q       probability arrays, or for closed-form KL (kl, reverse_kl)",
             "             distribution objects such as",
             "             {\"dist\":\"normal\",\"loc\":0,\"scale\":1}",
             "             (normal, diag_normal, mvn, categorical,",
@@ -269,8 +269,8 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private double closedForm(DiscreteMeasure measure, JsonNode p, JsonNode q, LogBase base, boolean normalize) {
-        if (measure != DiscreteMeasure.KL) {
-            throw new EvalException("field 'measure': distribution objects support only 'kl', not '"
+        if (measure != DiscreteMeasure.KL && measure != DiscreteMeasure.REVERSE_KL) {
+            throw new EvalException("field 'measure': distribution objects support only 'kl' and 'reverse_kl', not '"
                     + measure.cliName() + "'");
         }
         if (normalize) {
@@ -281,6 +281,11 @@ public final class EvalCommand implements Callable<Integer> {
         }
         Distribution pd = distribution("p", p);
         Distribution qd = distribution("q", q);
+        if (measure == DiscreteMeasure.REVERSE_KL) { // KL(Q‖P), as for probability arrays
+            Distribution swap = pd;
+            pd = qd;
+            qd = swap;
+        }
         try {
             return base.fromNats(Kl.kl(pd, qd));
         } catch (NoClosedFormException e) {

@@ -88,6 +88,21 @@ class EvalCommandTest {
     }
 
     @Test
+    void reverseKlSwapsTheArgumentsForArraysAndDistributionObjects() throws IOException {
+        Run run = eval("{\"measure\":\"reverse_kl\",\"p\":{\"dist\":\"normal\",\"loc\":0,\"scale\":1},"
+                + "\"q\":{\"dist\":\"normal\",\"loc\":1,\"scale\":2}}",
+                "{\"measure\":\"reverse_kl\",\"p\":[0.9,0.1],\"q\":[0.8,0.2]}",
+                "{\"measure\":\"reverse_kl\",\"p\":[1,0],\"q\":[0.5,0.5]}");
+        assertEquals(0, run.status(), run.err());
+        // KL(N(1, 2²) ‖ N(0, 1)) = ln(1/2) + (4 + 1)/2 − ½
+        assertEquals(Math.log(0.5) + 2.5 - 0.5, run.lines().get(0).get("value").asDouble(), 1e-14);
+        // KL([0.8, 0.2] ‖ [0.9, 0.1]) by hand
+        assertEquals(0.8 * Math.log(0.8 / 0.9) + 0.2 * Math.log(2), run.lines().get(1).get("value").asDouble(), 1e-15);
+        // Q has mass where P has none: +∞, written as a string
+        assertEquals("inf", run.lines().get(2).get("value").asText());
+    }
+
+    @Test
     void badLinesAreReportedInPlaceAndDoNotStopTheOthers() throws IOException {
         Run run = eval(
                 "{\"id\":\"bad-q\",\"measure\":\"kl\",\"p\":[0.5,0.5],\"q\":[1.5,-0.5]}",
