@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import dev.kl4j.core.ArgumentChecks;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -477,6 +478,58 @@ public final class DjlDivergences {
     private static NDArray halfL1(NDArray gap) {
         NDArray sum = gap.abs().sum(new int[] {-1});
         return sum.mul(DjlScalars.of(sum, 0.5f)); // engine-owned ½ (DjlScalars)
+    }
+
+    /**
+     * The decoupled KL of Zhao, Cui, Song, Qiu and Liang (2022, "Decoupled Knowledge Distillation", §3.1)
+     * from logits, P = softmax(a), Q = softmax(b), with y the class where {@code target} is true:
+     * <pre>
+     *   TCKD = KL( (p_y, 1 − p_y) ‖ (q_y, 1 − q_y) )        the target class against the rest
+     *   NCKD = KL( p̂ ‖ q̂ ),  p̂_c = p_c / (1 − p_y) for c ≠ y    the distribution among the other classes
+     *   D    = α·TCKD + β·NCKD
+     * </pre>
+     * computed through the paper's identity KL(P‖Q) = TCKD + (1 − p_y)·NCKD as
+     * D = Σ_c α·p_c (ln p_c − ln q_c) + w·Σ_{c≠y} p̂_c (ln p̂_c − ln q̂_c) with w = β − α + α·p_y, where
+     * ln p̂ and ln q̂ are log-softmaxes over the classes c ≠ y (the target's logit set to −∞): no
+     * probability is subtracted from 1 and ln(1 − p_y) is never formed. A category outside P's support (p_c = 0, a −∞ logit)
+     * adds 0; one inside P's support and outside Q's gives +∞, as {@link #klFromLogits}. The result is an
+     * ordinary autograd graph of a few small operations, meant for the class counts of classification,
+     * not for vocabulary-scale rows (there use {@link #klFromLogits}).
+     *
+     * @param logitsP logits a of P (the teacher in distillation), {@code [..., K]}
+     * @param logitsQ logits b of Q, same shape
+     * @param target  boolean, same shape, true at exactly one class y of each row (not checked: a row with
+     *                none or several is not a decoupled KL)
+     * @param alpha   weight of TCKD, finite, ≥ 0
+     * @param beta    weight of NCKD, finite, ≥ 0
+     * @return α·TCKD + β·NCKD per batch element, {@code [...]}
+     */
+    public static NDArray decoupledKlFromLogits(NDArray logitsP, NDArray logitsQ, NDArray target, float alpha,
+            float beta) {
+        checkPair("logitsP", logitsP, "logitsQ", logitsQ);
+        DjlChecks.requireSameShape("logitsP", logitsP, "target", target);
+        if (target.getDataType() != DataType.BOOLEAN) {
+            throw ArgumentChecks.invalid("target", "target must be a boolean array, not "
+                    + target.getDataType());
+        }
+        ArgumentChecks.nonNegative("alpha", alpha);
+        ArgumentChecks.nonNegative("beta", beta);
+        return DjlScopes.withIntermediatesClosed(() -> {
+            NDArray nonTarget = target.logicalNot();
+            NDArray minusInfinity = DjlScalars.of(logitsP, Float.NEGATIVE_INFINITY); // engine-owned (DjlScalars)
+            NDArray logP = logitsP.logSoftmax(-1);
+            NDArray logQ = logitsQ.logSoftmax(-1);
+            // ln p̂, ln q̂: log-softmax over c ≠ y; −∞ at y, where p̂_y = 0 masks the term below.
+            NDArray logPHat = NDArrays.where(nonTarget, logitsP, minusInfinity).logSoftmax(-1);
+            NDArray logQHat = NDArrays.where(nonTarget, logitsQ, minusInfinity).logSoftmax(-1);
+            NDArray p = logP.exp();
+            NDArray pTarget = NDArrays.where(target, p, zero(p)).sum(new int[] {-1});
+            NDArray w = pTarget.mul(DjlScalars.of(p, alpha)).add(DjlScalars.of(p, beta - alpha)); // β − α + α·p_y
+            NDArray all = p.mul(maskOutsideSupport(logP, logP.sub(logQ))).sum(new int[] {-1});
+            NDArray rest = logPHat.exp().mul(maskOutsideSupport(logPHat, logPHat.sub(logQHat)))
+                    .sum(new int[] {-1}).mul(w);
+            return all.mul(DjlScalars.of(all, alpha)).add(rest); // engine-owned α (DjlScalars)
+        });
     }
 
     /** ½ Σ x·ln(x/m) with 0 where x = 0 (m ≥ x/2 &gt; 0 wherever x &gt; 0). */

@@ -299,6 +299,75 @@ class DjlDivergencesTest {
         assertGradientsClose(auto, autogradWrtFirst(tvProbs, A, B), 1e-12);
     }
 
+    /** Target classes of A's and B's rows, as the boolean mask decoupledKlFromLogits takes. */
+    private static final boolean[][] TARGET = {{false, false, true, false}, {true, false, false, false}};
+    private static final int[] TARGET_CLASS = {2, 0};
+
+    /** α·KL(binary P ‖ binary Q) + β·KL(P̂ ‖ Q̂) by the definition, with the core's double[] KL. */
+    private static double decoupledByDefinition(double[] a, double[] b, int y, double alpha, double beta) {
+        double[] p = softmax(a);
+        double[] q = softmax(b);
+        double tckd = dev.kl4j.core.discrete.DiscreteDivergences.kl(new double[] {p[y], 1 - p[y]},
+                new double[] {q[y], 1 - q[y]});
+        double[] pHat = new double[p.length - 1];
+        double[] qHat = new double[q.length - 1];
+        for (int c = 0, i = 0; c < p.length; c++) {
+            if (c != y) {
+                pHat[i] = p[c] / (1 - p[y]);
+                qHat[i++] = q[c] / (1 - q[y]);
+            }
+        }
+        return alpha * tckd + beta * dev.kl4j.core.discrete.DiscreteDivergences.kl(pHat, qHat);
+    }
+
+    @Test
+    void decoupledKlMatchesItsDefinitionAndFiniteDifferences() {
+        NDArray target = manager.create(TARGET);
+        for (float[] weights : new float[][] {{1f, 8f}, {0.5f, 0.5f}, {1f, 0f}, {0f, 2f}}) {
+            double[] value = DjlDivergences.decoupledKlFromLogits(manager.create(A), manager.create(B), target,
+                    weights[0], weights[1]).toDoubleArray();
+            for (int i = 0; i < A.length; i++) {
+                assertEquals(decoupledByDefinition(A[i], B[i], TARGET_CLASS[i], weights[0], weights[1]), value[i], 1e-13,
+                        "alpha " + weights[0] + ", beta " + weights[1] + ", row " + i);
+            }
+            BinaryOperator<NDArray> d = (a, b) -> DjlDivergences.decoupledKlFromLogits(a, b, target, weights[0], weights[1]);
+            BinaryOperator<NDArray> swapped = (b, a) -> DjlDivergences.decoupledKlFromLogits(a, b, target, weights[0], weights[1]);
+            assertGradientsClose(finiteDifferenceWrtFirst(d, A, B, 1e-6), autogradWrtFirst(d, A, B), 1e-8);
+            assertGradientsClose(finiteDifferenceWrtFirst(swapped, B, A, 1e-6), autogradWrtFirst(swapped, B, A), 1e-8);
+        }
+        // α = β = 1 and the identity KL = TCKD + (1 − p_y)·NCKD: with β = α = 1, D − KL = p_y·NCKD ≥ 0
+        double[] d = DjlDivergences.decoupledKlFromLogits(manager.create(A), manager.create(B), target, 1f, 1f)
+                .toDoubleArray();
+        for (int i = 0; i < A.length; i++) {
+            assertTrue(d[i] >= KL_PQ[i], "row " + i);
+        }
+    }
+
+    @Test
+    void decoupledKlMasksAndRejectsBadArguments() {
+        double ninf = Double.NEGATIVE_INFINITY;
+        NDArray target = manager.create(new boolean[][] {{true, false, false}});
+        // a class outside P's support adds 0; inside P's and outside Q's support gives +∞
+        double[][] a = {{0.5, ninf, 1.0}};
+        double[][] b = {{0.2, 0.3, -0.1}};
+        double outsideP = DjlDivergences.decoupledKlFromLogits(manager.create(a), manager.create(b), target, 1f, 8f)
+                .getDouble();
+        assertEquals(decoupledByDefinition(new double[] {0.5, -1e300, 1.0}, b[0], 0, 1, 8), outsideP, 1e-13);
+        double outsideQ = DjlDivergences.decoupledKlFromLogits(manager.create(b), manager.create(a), target, 1f, 8f)
+                .getDouble();
+        assertEquals(Double.POSITIVE_INFINITY, outsideQ);
+        NDArray p = manager.create(b);
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> DjlDivergences.decoupledKlFromLogits(p, p, target, -1f, 8f));
+        assertEquals("alpha", e.argument());
+        e = assertThrows(InvalidArgumentException.class,
+                () -> DjlDivergences.decoupledKlFromLogits(p, p, manager.create(new float[][] {{1f, 0f, 0f}}), 1f, 8f));
+        assertEquals("target", e.argument());
+        e = assertThrows(InvalidArgumentException.class,
+                () -> DjlDivergences.decoupledKlFromLogits(p, p, manager.create(new boolean[] {true, false, false}), 1f, 8f));
+        assertEquals("target", e.argument());
+    }
+
     @Test
     void gradientsStayFiniteWithMaskedCategories() {
         double ninf = Double.NEGATIVE_INFINITY;

@@ -1,8 +1,7 @@
 package dev.kl4j.distillation.loss;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import dev.kl4j.core.djl.DjlScalars;
+import dev.kl4j.core.djl.DjlDivergences;
 
 /**
  * Decoupled knowledge distillation (Zhao, Cui, Song, Qiu and Liang 2022, "Decoupled Knowledge
@@ -21,11 +20,9 @@ import dev.kl4j.core.djl.DjlScalars;
  * KD = TCKD + (1 − p_T,y)·NCKD (see {@link #rowLoss}), so ln(1 − p_y) is never formed and no probability is
  * subtracted from 1.
  *
- * <p>The one loss that does not call the core's {@code DjlDivergences}: written as two calls of
- * {@code klFromLogits} (the binary pair and the target-masked logits) a DKD epoch cost 1.36 × a
- * cross-entropy epoch; the single weighted sum of log-probability differences below costs 1.16 ×. It is
- * tested against a reference built from the core's {@code DiscreteDivergences.kl} on the two distributions
- * of the formula above, and its gradient against finite differences.
+ * <p>The divergence is the core's {@link DjlDivergences#decoupledKlFromLogits}: one weighted sum of
+ * log-probability differences, cheaper than two {@code klFromLogits} calls on the binary pair and on the
+ * target-masked logits (which cost 1.36 × a cross-entropy epoch). The teacher is detached.
  */
 public final class DecoupledKdLoss extends DistillationLoss {
     /** Default weight of TCKD. */
@@ -87,60 +84,21 @@ public final class DecoupledKdLoss extends DistillationLoss {
     }
 
     /**
-     * The formula of the class comment in few operations (on {@code [128 × 10]} logits the fixed cost of
-     * each tensor operation, not the arithmetic, is the price). Zhao et al. (Section 3.1) rewrite classical
-     * KD as KD = TCKD + (1 − p_T,y)·NCKD, with KD = T²·KL(p_T ‖ p_S) over all classes; hence
-     * <pre>
-     *   α·TCKD + β·NCKD = T² · Σ_c [ α·p_T,c·(ln p_T,c − ln p_S,c) + w·p̂_T,c·(ln p̂_T,c − ln p̂_S,c) ],
-     *   w = β − α·(1 − p_T,y) = (β − α) + α·p_T,y,
-     * </pre>
-     * the second term 0 at c = y (p̂_T,y = 0). So ln(1 − p_y) is never formed, no probability is subtracted
-     * from 1, and the student needs two log-softmaxes (all classes; the target at −∞) and one weighted sum
-     * of differences of log-probabilities. Every weight is the teacher's (detached: only the student's
-     * logits get a gradient). A teacher log-probability of −∞ (probability 0, e.g. from
-     * {@link TeacherOutput#PROBABILITIES}) has weight 0 and is clamped to the lowest finite float, so its
-     * term is exactly 0 (0·ln 0 = 0) and no NaN reaches the value or the gradient.
+     * T²·(α·TCKD + β·NCKD) from the core's {@link DjlDivergences#decoupledKlFromLogits} on the detached
+     * teacher's and the student's logits at temperature T (the identity KD = TCKD + (1 − p_T,y)·NCKD of
+     * Zhao et al., §3.1, is spelled out there), plus w_CE·CE(s, y) at temperature 1. A teacher probability
+     * of 0 (ln 0 = −∞, e.g. from {@link TeacherOutput#PROBABILITIES}) adds exactly 0.
      */
     @Override
     protected NDArray rowLoss(NDArray studentLogits, NDArray teacherLogits, NDArray hardLabels) {
         NDArray target = targetMask(hardLabels, studentLogits);
-        NDArray nonTarget = target.logicalNot();
-        NDArray zero = zero(studentLogits);
-        NDArray minusInfinity = DjlScalars.of(studentLogits, Float.NEGATIVE_INFINITY);
-        NDArray lowest = DjlScalars.of(studentLogits, -Float.MAX_VALUE);
-        float squaredTemperature = temperature * temperature;
-
-        // The teacher: ln p_T, ln p̂_T (−∞ at y) and the weights T²·α·p_T,c and T²·w·p̂_T,c.
-        NDArray teacherScaled = divideByTemperature(teacherLogits.stopGradient(), temperature);
-        NDArray teacherLogProbs = teacherScaled.logSoftmax(-1);
-        NDArray teacherNonTargetLogProbs = nonTargetLogSoftmax(teacherScaled, nonTarget, minusInfinity);
-        NDArray teacherProbs = teacherLogProbs.exp();
-        NDArray teacherTargetProb = NDArrays.where(target, teacherProbs, zero).sum(new int[] {-1}, true);
-        NDArray nonTargetWeight = teacherTargetProb.mul(DjlScalars.of(teacherProbs, squaredTemperature * alpha))
-                .add(DjlScalars.of(teacherProbs, squaredTemperature * (beta - alpha)));
-        NDArray allClassWeights = scale(teacherProbs, squaredTemperature * alpha);
-        NDArray nonTargetWeights = teacherNonTargetLogProbs.exp().mul(nonTargetWeight);
-
-        // The student: ln p_S and ln p̂_S, the latter set to 0 at y (where its weight is 0) instead of −∞.
-        NDArray studentScaled = divideByTemperature(studentLogits, temperature);
-        NDArray studentLogProbs = studentScaled.logSoftmax(-1);
-        NDArray studentNonTargetLogProbs = NDArrays.where(nonTarget,
-                nonTargetLogSoftmax(studentScaled, nonTarget, minusInfinity), zero);
-
-        NDArray loss = allClassWeights.mul(teacherLogProbs.maximum(lowest).sub(studentLogProbs))
-                .add(nonTargetWeights.mul(teacherNonTargetLogProbs.maximum(lowest).sub(studentNonTargetLogProbs)))
-                .sum(new int[] {-1});
+        // α·TCKD + β·NCKD at temperature T, from the core (through KD = TCKD + (1 − p_T,y)·NCKD), times T².
+        NDArray decoupled = DjlDivergences.decoupledKlFromLogits(divideByTemperature(teacherLogits.stopGradient(), temperature),
+                divideByTemperature(studentLogits, temperature), target, alpha, beta);
+        NDArray loss = scale(decoupled, temperature * temperature);
         if (crossEntropyWeight > 0f) {
-            // CE(s, y) = −ln softmax(s)_y at temperature 1, picked with the same mask.
-            NDArray logProbs = temperature == 1f ? studentLogProbs : studentLogits.logSoftmax(-1);
-            NDArray targetLogProb = NDArrays.where(target, logProbs, zero).sum(new int[] {-1});
-            loss = loss.sub(scale(targetLogProb, crossEntropyWeight));
+            loss = loss.add(scale(crossEntropyAt(studentLogits, target), crossEntropyWeight));
         }
         return loss;
-    }
-
-    /** ln p̂: the log-softmax over the classes c ≠ y (the target's logit set to −∞, so ln p̂_y = −∞). */
-    private static NDArray nonTargetLogSoftmax(NDArray scaledLogits, NDArray nonTarget, NDArray minusInfinity) {
-        return NDArrays.where(nonTarget, scaledLogits, minusInfinity).logSoftmax(-1);
     }
 }

@@ -202,8 +202,12 @@ public abstract class DistillationLoss extends Loss {
 
     /** Cross-entropy −ln softmax(s)_y per row; the one-hot selection uses {@code where}, not a product. */
     static NDArray crossEntropy(NDArray studentLogits, NDArray hardLabels) {
+        return crossEntropyAt(studentLogits, targetMask(hardLabels, studentLogits));
+    }
+
+    /** {@link #crossEntropy} with the target classes given as a boolean mask of the logits' shape. */
+    static NDArray crossEntropyAt(NDArray studentLogits, NDArray target) {
         NDArray logProbs = studentLogits.logSoftmax(-1);
-        NDArray target = targetMask(hardLabels, logProbs);
         return NDArrays.where(target, logProbs, zero(logProbs)).sum(new int[] {-1}).neg();
     }
 
