@@ -26,9 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
  * Experiment 1 of the distillation module, top to bottom: train (or reuse) the teacher CNN on the full
@@ -137,7 +135,7 @@ public final class DistillationExperiment {
             for (long seed : s.seeds()) {
                 RunResult result;
                 try (Model student = Model.newInstance("student");
-                        ProgressBar bar = bar(s.progress(), choice.flag() + " seed " + seed,
+                        ProgressBar bar = DistillationReport.progressBar(s.progress(), choice.flag() + " seed " + seed,
                                 (long) s.epochs() * ((studentTrain.count() + s.batchSize() - 1) / s.batchSize()))) {
                     student.setBlock(TeacherStudentModels.studentMlp(s.studentHidden(), CLASSES));
                     result = TeacherStudentTrainer.trainStudent(student, choice.create(s.temperature(), s.alpha()),
@@ -217,7 +215,7 @@ public final class DistillationExperiment {
             model.setBlock(TeacherStudentModels.teacherCnn(CLASSES));
             RunResult result;
             long steps = (long) s.teacherEpochs() * ((teacherTrain.count() + s.batchSize() - 1) / s.batchSize());
-            try (ProgressBar bar = bar(s.progress(), "teacher", steps)) {
+            try (ProgressBar bar = DistillationReport.progressBar(s.progress(), "teacher", steps)) {
                 result = TeacherStudentTrainer.trainTeacher(model, teacherTrain, split.test(),
                         new TrainSettings(s.teacherEpochs(), s.batchSize(), TrainSettings.DEFAULT_LEARNING_RATE, s.teacherSeed()),
                         listeners(bar));
@@ -235,14 +233,6 @@ public final class DistillationExperiment {
             fresh.write(checkpoint);
             return fresh;
         }
-    }
-
-    private static ProgressBar bar(boolean show, String task, long steps) {
-        if (!show) {
-            return null;
-        }
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(steps)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).build();
     }
 
     private static List<TrainingListener> listeners(ProgressBar bar) {

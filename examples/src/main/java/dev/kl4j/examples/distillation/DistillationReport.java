@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -64,7 +67,6 @@ public final class DistillationReport {
     }
 
     static void writeSummary(Path file, Map<String, Object> header, List<LossSummary> summaries) throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>(header);
         List<Map<String, Object>> results = new ArrayList<>();
         for (LossSummary s : summaries) {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -77,9 +79,38 @@ public final class DistillationReport {
             r.put("epoch_seconds", s.epochSeconds());
             results.add(r);
         }
+        writeSummaryJson(file, header, results);
+    }
+
+    /**
+     * Writes {@code summary.json} atomically: the header's keys, then {@code "results"}, indented.
+     *
+     * @param file    the file
+     * @param header  run-level keys, in order
+     * @param results one map per loss, in order
+     * @throws IOException if the file cannot be written
+     */
+    public static void writeSummaryJson(Path file, Map<String, Object> header, List<Map<String, Object>> results)
+            throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>(header);
         json.put("results", results);
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        AtomicFiles.writeString(file, mapper.writeValueAsString(json) + "\n");
+        AtomicFiles.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(json) + "\n");
+    }
+
+    /**
+     * {@return a progress bar on standard error, or null when {@code show} is false}
+     *
+     * @param show  whether to show one
+     * @param task  its name
+     * @param steps its length
+     */
+    public static ProgressBar progressBar(boolean show, String task, long steps) {
+        if (!show) {
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(steps)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).build();
     }
 
     static String markdownTable(double teacherAccuracy, List<LossSummary> summaries) {

@@ -4,8 +4,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kl4j.core.InvalidArgumentException;
 import dev.kl4j.core.io.AtomicFiles;
 import dev.kl4j.core.io.CheckpointFile;
@@ -34,9 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
  * Experiment 2 of the distillation module, top to bottom: load the fortune records, shuffle them with a fixed
@@ -212,7 +208,7 @@ public final class TextDistillationExperiment {
                     RunResult result;
                     long steps = (long) s.epochs() * ((corpus.train().size() + s.batchSize() - 1) / s.batchSize());
                     try (Model student = Model.newInstance("student");
-                            ProgressBar bar = bar(s.progress(), labels.get(k) + " seed " + seed, steps)) {
+                            ProgressBar bar = DistillationReport.progressBar(s.progress(), labels.get(k) + " seed " + seed, steps)) {
                         student.setBlock(CharLanguageModel.lstm(corpus.vocabulary().size(), s.studentHidden(), 1));
                         result = TextDistillationTrainer.train(student, objectives.get(k).divergence() == null ? null : teacher,
                                 objectives.get(k), corpus.train(), corpus.heldOut(), new TextDistillationTrainer.Settings(
@@ -299,7 +295,7 @@ public final class TextDistillationExperiment {
         }
         long steps = (long) s.teacherEpochs() * ((corpus.train().size() + s.batchSize() - 1) / s.batchSize());
         RunResult result;
-        try (ProgressBar bar = bar(s.progress(), "teacher", steps)) {
+        try (ProgressBar bar = DistillationReport.progressBar(s.progress(), "teacher", steps)) {
             result = TextDistillationTrainer.train(model, null, Objective.dataOnly(), corpus.train(), corpus.heldOut(),
                     new TextDistillationTrainer.Settings(s.teacherEpochs(), s.batchSize(), s.maxLength(), s.learningRate(),
                             s.teacherSeed()), bar == null ? null : bar::step);
@@ -348,7 +344,6 @@ public final class TextDistillationExperiment {
     }
 
     static void writeSummary(Path file, Map<String, Object> header, List<LossSummary> summaries) throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>(header);
         List<Map<String, Object>> results = new ArrayList<>();
         for (LossSummary s : summaries) {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -360,8 +355,7 @@ public final class TextDistillationExperiment {
             r.put("epoch_seconds", s.epochSeconds());
             results.add(r);
         }
-        json.put("results", results);
-        AtomicFiles.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json) + "\n");
+        DistillationReport.writeSummaryJson(file, header, results);
     }
 
     static String markdownTable(double teacherBpc, List<LossSummary> summaries) {
@@ -379,13 +373,5 @@ public final class TextDistillationExperiment {
     static double yAxisMin(List<LossSummary> summaries) {
         double low = summaries.stream().mapToDouble(s -> s.bpcMean() - s.bpcStd()).min().orElse(0);
         return Math.max(0, Math.floor(10 * (low - 0.1)) / 10);
-    }
-
-    private static ProgressBar bar(boolean show, String task, long steps) {
-        if (!show) {
-            return null;
-        }
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(steps)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).build();
     }
 }
