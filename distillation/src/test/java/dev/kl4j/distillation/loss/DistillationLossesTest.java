@@ -201,18 +201,24 @@ class DistillationLossesTest {
             NDArray s = manager.create(student);
             NDArray t = manager.create(teacher);
             NDArray y = labelArray();
-            double[] gradient = gradient(loss, s, t, y, null);
-            double h = 1e-6;
-            for (int r = 0; r < ROWS; r++) {
-                for (int c = 0; c < CLASSES; c++) {
-                    double[][] up = copy(student);
-                    double[][] down = copy(student);
-                    up[r][c] += h;
-                    down[r][c] -= h;
-                    double fd = (loss.compute(manager.create(up), t, y, null).getDouble()
-                            - loss.compute(manager.create(down), t, y, null).getDouble()) / (2 * h);
-                    assertEquals(fd, gradient[r * CLASSES + c], 1e-6, entry.getKey() + " d/ds[" + r + "][" + c + "]");
-                }
+            assertGradientMatchesFiniteDifferences(entry.getKey(), loss, gradient(loss, s, t, y, null), t, y);
+        }
+    }
+
+    /** Autograd's ∂L/∂s against central differences (step 1e-6, tolerance 1e-6) at the shared student logits. */
+    private void assertGradientMatchesFiniteDifferences(String name, DistillationLoss loss, double[] gradient, NDArray t,
+            NDArray y) {
+        double h = 1e-6;
+        for (int r = 0; r < ROWS; r++) {
+            for (int c = 0; c < CLASSES; c++) {
+                double[][] up = copy(student);
+                double[][] down = copy(student);
+                up[r][c] += h;
+                down[r][c] -= h;
+                double fd = (loss.compute(manager.create(up), t, y, null).getDouble()
+                        - loss.compute(manager.create(down), t, y, null).getDouble()) / (2 * h);
+                assertTrue(Double.isFinite(gradient[r * CLASSES + c]), name + " finite d/ds[" + r + "][" + c + "]");
+                assertEquals(fd, gradient[r * CLASSES + c], 1e-6, name + " d/ds[" + r + "][" + c + "]");
             }
         }
     }
@@ -416,20 +422,7 @@ class DistillationLossesTest {
         NDArray y = labelArray();
         double value = loss.compute(manager.create(student), t, y, null).getDouble();
         assertEquals(expected, value, 1e-7 * Math.max(1, Math.abs(expected)));
-        double[] gradient = gradient(loss, manager.create(student), t, y, null);
-        double h = 1e-6;
-        for (int r = 0; r < ROWS; r++) {
-            for (int c = 0; c < CLASSES; c++) {
-                double[][] up = copy(student);
-                double[][] down = copy(student);
-                up[r][c] += h;
-                down[r][c] -= h;
-                double fd = (loss.compute(manager.create(up), t, y, null).getDouble()
-                        - loss.compute(manager.create(down), t, y, null).getDouble()) / (2 * h);
-                assertTrue(Double.isFinite(gradient[r * CLASSES + c]), "finite d/ds[" + r + "][" + c + "]");
-                assertEquals(fd, gradient[r * CLASSES + c], 1e-6, "d/ds[" + r + "][" + c + "]");
-            }
-        }
+        assertGradientMatchesFiniteDifferences("dkd", loss, gradient(loss, manager.create(student), t, y, null), t, y);
     }
 
     @Test
